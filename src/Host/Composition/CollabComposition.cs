@@ -39,6 +39,8 @@ public static class CollabComposition
         builder.AddCollabAuth(database);
         services.AddCollabRateLimits(configuration);
         services.AddProblemDetails();
+        // Malformed JSON is the caller's mistake: answer 400 problem details, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -116,9 +118,9 @@ public static class CollabComposition
             app.UseExceptionHandler();
         }
 
-        // API callers get problem details; people get the 404 page.
-        app.UseWhen(context => AuthSetup.IsApi(context.Request), api => api.UseStatusCodePages(WriteApiStatusAsync));
-        app.UseWhen(context => !AuthSetup.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // People get the 404 page; API callers get problem details, written by the inner handler so the outer one skips them.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePages(WriteApiStatusAsync);
         app.UseSecurityHeaders();
         app.UseHubTokenFromQueryString();
         app.UseAuthentication();
@@ -145,7 +147,7 @@ public static class CollabComposition
     private static async Task WriteApiStatusAsync(StatusCodeContext context)
     {
         var response = context.HttpContext.Response;
-        if (response.HasStarted || response.ContentLength is not null || !string.IsNullOrEmpty(response.ContentType))
+        if (!AuthSetup.IsApi(context.HttpContext.Request) || response.HasStarted || response.ContentLength is not null || !string.IsNullOrEmpty(response.ContentType))
         {
             return;
         }

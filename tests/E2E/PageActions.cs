@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+
+namespace Collab.E2E;
+
+/// <summary>What a person does on every page: sign in, wait until the page is live.</summary>
+public static class PageActions
+{
+    public const string DemoPassword = "Collab!2026";
+
+    /// <summary>Signs in with the form and waits until the models page is interactive.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password = DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync("**/models");
+        await page.WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Waits for the marker the layout renders once the circuit is live (clicks before that are lost).</summary>
+    public static Task WaitUntilInteractiveAsync(this IPage page) =>
+        page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+}
