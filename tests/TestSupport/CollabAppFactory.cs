@@ -46,8 +46,22 @@ public class CollabAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>An access token from <c>/connect/token</c> with the password flow.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>An access token from <c>/connect/token</c> with the password flow (one per user and password, reused).</summary>
     public async Task<string> GetTokenAsync(string email, string password = DemoPassword)
+    {
+        if (_tokens.TryGetValue(email + "\n" + password, out var cached))
+        {
+            return cached;
+        }
+
+        var token = await RequestTokenAsync(email, password);
+        _tokens[email + "\n" + password] = token;
+        return token;
+    }
+
+    private async Task<string> RequestTokenAsync(string email, string password)
     {
         using var client = CreateClient();
         using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,7 +1,9 @@
 using Collab.Kernel.Data;
 using Collab.Kernel.Modules;
 using Collab.Permissions.Contracts;
+using Collab.Permissions.Application.Members;
 using Collab.Permissions.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,9 +16,12 @@ public sealed class PermissionsModule : IModule
 
     public bool IsCore => true;
 
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPermissionEndpoints();
+
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PermissionsDbContext>(PermissionsDbContext.TablePrefix);
-        services.AddSingleton<IModelAuthorization, ModelAuthorization>();
+        services.AddSingleton<ModelAuthorization>();
+        services.AddSingleton<IModelAuthorization>(sp => sp.GetRequiredService<ModelAuthorization>());
     }
 }

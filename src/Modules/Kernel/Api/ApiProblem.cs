@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string TooLarge = "too_large";
     public const string InvalidInput = "invalid_input";
     public const string Conflict = "conflict";
+    public const string LastAdmin = "last_admin";
 }
 
 /// <summary>RFC 7807 problem details with a stable <c>code</c> extension.</summary>

@@ -22,8 +22,14 @@ public sealed record Failure(FailureKind Kind, string Message)
 
     public static Failure Invalid(string message) => new(FailureKind.Invalid, message);
 
+    /// <summary>Refused because the model would be left without an admin.</summary>
+    public static Failure LastAdmin(string message) => new(FailureKind.Conflict, message) { SpecificCode = ErrorCodes.LastAdmin };
+
+    /// <summary>A more specific code than the kind's default, when the contract names one.</summary>
+    public string? SpecificCode { get; init; }
+
     /// <summary>The contract's error code for this failure.</summary>
-    public string Code => Kind switch
+    public string Code => SpecificCode ?? Kind switch
     {
         FailureKind.NotFound => ErrorCodes.NotFound,
         FailureKind.Forbidden => ErrorCodes.Forbidden,

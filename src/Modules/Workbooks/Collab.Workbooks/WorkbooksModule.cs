@@ -25,6 +25,8 @@ public sealed class WorkbooksModule : IModule
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkbooksDbContext>(WorkbooksDbContext.TablePrefix);
+        services.AddSingleton<ModelDirectory>();
+        services.AddSingleton<IModelDirectory>(sp => sp.GetRequiredService<ModelDirectory>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapModelEndpoints();
