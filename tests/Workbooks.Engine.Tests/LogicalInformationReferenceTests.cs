@@ -234,7 +234,7 @@ public class CriteriaTests
             workbook.Set("A1", cellInput);
         }
 
-        var value = workbook.GetValue(TestBook.Sheet, CellAddress.Parse("A1"));
+        var value = workbook.GetValue(TestBook.Main, CellAddress.Parse("A1"));
         Assert.Equal(expected, Criteria.Parse(CellValue.FromText(criterion)).Matches(value));
     }
 

@@ -236,8 +236,8 @@ public class MathFunctionTests
         var workbook = With(("A1", "=RAND()"), ("A2", "=RANDBETWEEN(1,6)"), ("A3", "=RANDBETWEEN(5,1)"));
         for (int i = 0; i < 20; i++)
         {
-            double r = workbook.GetValue(Sheet, Collab.Workbooks.Engine.CellAddress.Parse("A1")).Number;
-            double d = workbook.GetValue(Sheet, Collab.Workbooks.Engine.CellAddress.Parse("A2")).Number;
+            double r = workbook.GetValue(Main, Collab.Workbooks.Engine.CellAddress.Parse("A1")).Number;
+            double d = workbook.GetValue(Main, Collab.Workbooks.Engine.CellAddress.Parse("A2")).Number;
             Assert.InRange(r, 0, 1);
             Assert.InRange(d, 1, 6);
             Assert.Equal(Math.Floor(d), d);

@@ -5,16 +5,16 @@ namespace Workbooks.Engine.Tests;
 /// <summary>Small helpers to build workbooks and read values compactly.</summary>
 internal static class TestBook
 {
-    public const string Sheet = "Sheet1";
+    public const string Main = "Sheet1";
 
     /// <summary>A workbook with Sheet1 holding the given inputs.</summary>
     public static Workbook With(params (string Cell, string Input)[] inputs)
     {
         var workbook = new Workbook(random: new Random(42));
-        workbook.AddSheet(Sheet);
+        workbook.AddSheet(Main);
         foreach (var (cell, input) in inputs)
         {
-            workbook.SetCellInput(Sheet, CellAddress.Parse(cell), input);
+            workbook.SetCellInput(Main, CellAddress.Parse(cell), input);
         }
 
         return workbook;
@@ -26,8 +26,8 @@ internal static class TestBook
     public static string ShowAt(string host, string formula, params (string Cell, string Input)[] inputs)
     {
         var workbook = With(inputs);
-        workbook.SetCellInput(Sheet, CellAddress.Parse(host), formula);
-        return Show(workbook.GetValue(Sheet, CellAddress.Parse(host)));
+        workbook.SetCellInput(Main, CellAddress.Parse(host), formula);
+        return Show(workbook.GetValue(Main, CellAddress.Parse(host)));
     }
 
     /// <summary>A value as compact text: numbers in General format, text in quotes, TRUE/FALSE, error text, (blank).</summary>
@@ -38,13 +38,13 @@ internal static class TestBook
         _ => value.ToDisplayText(),
     };
 
-    public static string Value(this Workbook workbook, string cell, string sheet = Sheet) =>
+    public static string Value(this Workbook workbook, string cell, string sheet = Main) =>
         Show(workbook.GetValue(sheet, CellAddress.Parse(cell)));
 
-    public static string Input(this Workbook workbook, string cell, string sheet = Sheet) =>
+    public static string Input(this Workbook workbook, string cell, string sheet = Main) =>
         workbook.GetCell(sheet, CellAddress.Parse(cell)).Input ?? "(none)";
 
-    public static IReadOnlyList<CellLocation> Set(this Workbook workbook, string cell, string? input, string sheet = Sheet) =>
+    public static IReadOnlyList<CellLocation> Set(this Workbook workbook, string cell, string? input, string sheet = Main) =>
         workbook.SetCellInput(sheet, CellAddress.Parse(cell), input);
 
     public static void AssertConsistent(Workbook workbook)

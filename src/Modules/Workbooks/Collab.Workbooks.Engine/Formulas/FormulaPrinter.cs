@@ -59,12 +59,12 @@ internal static class FormulaPrinter
             case MissingNode:
                 break;
             case CellRefNode c:
-                AppendSheet(sb, c.SheetName);
+                AppendSheet(sb, c.SheetName is null ? null : c.Sheet?.Name ?? c.SheetName);
                 AppendColumn(sb, c.Column, c.ColumnAbsolute);
                 AppendRow(sb, c.Row, c.RowAbsolute);
                 break;
             case AreaRefNode a:
-                AppendSheet(sb, a.SheetName);
+                AppendSheet(sb, a.SheetName is null ? null : a.Reference?.Sheet.Name ?? a.SheetName);
                 switch (a.Kind)
                 {
                     case AreaKind.Columns:
