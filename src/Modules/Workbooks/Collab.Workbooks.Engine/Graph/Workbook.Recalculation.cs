@@ -1,0 +1,704 @@
+namespace Collab.Workbooks.Engine;
+
+/// <summary>
+/// Binding of formulas to sheets and names, dependency registration, and the recalculation pass:
+/// dirty marking by an explicit worklist, then evaluation in topological order (Kahn's algorithm), with
+/// Tarjan's algorithm (iterative) only when cells are left waiting on each other: those cycles get #CIRC!.
+/// </summary>
+public sealed partial class Workbook
+{
+    private readonly HashSet<Cell> _volatileCells = [];
+    private readonly HashSet<Cell> _unresolvedCells = [];
+    private readonly HashSet<Cell> _nameUsers = [];
+    private readonly HashSet<(int Sheet, long Key)> _seenPoints = [];
+    private readonly HashSet<(int Sheet, int Row1, int Column1, int Row2, int Column2)> _seenRanges = [];
+    private readonly HashSet<DefinedName> _seenNames = [];
+    private readonly Stack<Node> _walk = new();
+    private readonly List<Cell> _pending = [];
+    private readonly Stack<Cell> _work = new();
+    private readonly Queue<Cell> _ready = new();
+    private readonly List<Cell> _dependents = [];
+    private int _passId;
+
+    /// <summary>What starts a pass: edited formulas, edited positions, and the cells already known to have changed.</summary>
+    private sealed class PassSeeds
+    {
+        public List<Cell> Formulas { get; } = [];
+
+        public List<(Sheet Sheet, int Row, int Column)> Positions { get; } = [];
+
+        public List<(Sheet Sheet, int Row, int Column)> Changed { get; } = [];
+
+        public IReadOnlyList<CellLocation> ChangedLocations()
+        {
+            var result = new List<CellLocation>(Changed.Count);
+            var seen = new HashSet<(int, int, int)>();
+            foreach (var (sheet, row, column) in Changed)
+            {
+                if (seen.Add((sheet.Id, row, column)))
+                {
+                    result.Add(new CellLocation(sheet.Name, new CellAddress(row, column)));
+                }
+            }
+
+            return result;
+        }
+    }
+
+    internal IReadOnlyCollection<Cell> VolatileCells => _volatileCells;
+
+    /// <summary>Formula cells that depend on a cell position: point references plus ranges containing it.</summary>
+    internal void CollectDependents(Sheet sheet, int row, int column, List<Cell> output)
+    {
+        if (sheet.PointDependents.Count > 0 && sheet.PointDependents.TryGetValue(Sheet.PackKey(row, column), out var list))
+        {
+            for (int i = 0; i < list.Count; i++)
+            {
+                output.Add(list[i]);
+            }
+        }
+
+        sheet.RangeDependents.Query(row, column, output);
+    }
+
+    private void Bind(Cell cell)
+    {
+        var formula = cell.Formula!;
+        formula.IsVolatile = false;
+        formula.IsNondeterministic = false;
+        formula.UsesNames = false;
+        formula.HasUnresolved = false;
+        _seenPoints.Clear();
+        _seenRanges.Clear();
+        _seenNames.Clear();
+        _walk.Clear();
+        _walk.Push(formula.Root);
+        while (_walk.Count > 0)
+        {
+            var node = _walk.Pop();
+            switch (node)
+            {
+                case CellRefNode c:
+                {
+                    var sheet = c.SheetName is null ? cell.Sheet : FindSheet(c.SheetName);
+                    c.Sheet = sheet;
+                    c.CachedReference = null;
+                    if (sheet is null)
+                    {
+                        formula.HasUnresolved = true;
+                    }
+                    else
+                    {
+                        AddPoint(cell, formula, sheet, c.Row, c.Column);
+                    }
+
+                    break;
+                }
+
+                case AreaRefNode a:
+                {
+                    var sheet = a.SheetName is null ? cell.Sheet : FindSheet(a.SheetName);
+                    a.Reference = sheet is null ? null : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                    if (sheet is null)
+                    {
+                        formula.HasUnresolved = true;
+                    }
+                    else
+                    {
+                        AddRange(cell, formula, sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                    }
+
+                    break;
+                }
+
+                case NameNode n:
+                {
+                    formula.UsesNames = true;
+                    var definition = FindName(n.Name);
+                    n.Definition = definition;
+                    if (definition is null)
+                    {
+                        formula.HasUnresolved = true;
+                    }
+                    else
+                    {
+                        AddNamePrecedents(cell, formula, definition);
+                    }
+
+                    break;
+                }
+
+                case FunctionNode f:
+                    MarkFunction(formula, f);
+                    PushAll(f.Args);
+                    break;
+                case BinaryNode b:
+                    _walk.Push(b.Right);
+                    _walk.Push(b.Left);
+                    break;
+                case UnaryNode u:
+                    _walk.Push(u.Operand);
+                    break;
+                case PercentNode p:
+                    _walk.Push(p.Operand);
+                    break;
+                case ParenNode p:
+                    _walk.Push(p.Inner);
+                    break;
+                case RangeOpNode r:
+                    // A range built at run time (A1:INDEX(...)) covers cells no static edge names: recalculate it every pass.
+                    formula.IsVolatile = true;
+                    _walk.Push(r.Right);
+                    _walk.Push(r.Left);
+                    break;
+            }
+        }
+
+        if (formula.IsVolatile)
+        {
+            _volatileCells.Add(cell);
+        }
+
+        if (formula.HasUnresolved)
+        {
+            _unresolvedCells.Add(cell);
+        }
+
+        if (formula.UsesNames)
+        {
+            _nameUsers.Add(cell);
+        }
+    }
+
+    private void PushAll(Node[] nodes)
+    {
+        for (int i = nodes.Length - 1; i >= 0; i--)
+        {
+            _walk.Push(nodes[i]);
+        }
+    }
+
+    private static void MarkFunction(FormulaState formula, FunctionNode f)
+    {
+        if (f.Definition is { } d)
+        {
+            formula.IsVolatile |= d.IsVolatile;
+            formula.IsNondeterministic |= d.IsNondeterministic;
+        }
+    }
+
+    // A formula that uses a name depends on what the name refers to (through nested names too).
+    private void AddNamePrecedents(Cell cell, FormulaState formula, DefinedName definition)
+    {
+        if (!_seenNames.Add(definition))
+        {
+            return;
+        }
+
+        var stack = new Stack<Node>();
+        stack.Push(definition.Root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            switch (node)
+            {
+                case CellRefNode c:
+                    if (c.Sheet is null)
+                    {
+                        formula.HasUnresolved = true;
+                    }
+                    else
+                    {
+                        AddPoint(cell, formula, c.Sheet, c.Row, c.Column);
+                    }
+
+                    break;
+                case AreaRefNode a:
+                    if (a.Reference is null)
+                    {
+                        formula.HasUnresolved = true;
+                    }
+                    else
+                    {
+                        AddRange(cell, formula, a.Reference.Sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                    }
+
+                    break;
+                case NameNode n:
+                    if (n.Definition is null)
+                    {
+                        formula.HasUnresolved = true;
+                    }
+                    else if (_seenNames.Add(n.Definition))
+                    {
+                        stack.Push(n.Definition.Root);
+                    }
+
+                    break;
+                case FunctionNode f:
+                    MarkFunction(formula, f);
+                    foreach (var arg in f.Args)
+                    {
+                        stack.Push(arg);
+                    }
+
+                    break;
+                case BinaryNode b:
+                    stack.Push(b.Left);
+                    stack.Push(b.Right);
+                    break;
+                case UnaryNode u:
+                    stack.Push(u.Operand);
+                    break;
+                case PercentNode p:
+                    stack.Push(p.Operand);
+                    break;
+                case ParenNode p:
+                    stack.Push(p.Inner);
+                    break;
+                case RangeOpNode r:
+                    formula.IsVolatile = true;
+                    stack.Push(r.Left);
+                    stack.Push(r.Right);
+                    break;
+            }
+        }
+    }
+
+    private void AddPoint(Cell cell, FormulaState formula, Sheet sheet, int row, int column)
+    {
+        long key = Sheet.PackKey(row, column);
+        if (!_seenPoints.Add((sheet.Id, key)))
+        {
+            return;
+        }
+
+        if (!sheet.PointDependents.TryGetValue(key, out var list))
+        {
+            list = new DependentList();
+            sheet.PointDependents[key] = list;
+        }
+
+        list.Add(cell);
+        formula.Points.Add((sheet, key));
+    }
+
+    private void AddRange(Cell cell, FormulaState formula, Sheet sheet, int row1, int column1, int row2, int column2)
+    {
+        if (!_seenRanges.Add((sheet.Id, row1, column1, row2, column2)))
+        {
+            return;
+        }
+
+        var dependency = new RangeDependency(cell, sheet, row1, column1, row2, column2);
+        sheet.RangeDependents.Add(dependency);
+        formula.Ranges.Add(dependency);
+    }
+
+    private void Unbind(Cell cell)
+    {
+        var formula = cell.Formula!;
+        foreach (var (sheet, key) in formula.Points)
+        {
+            if (sheet.PointDependents.TryGetValue(key, out var list))
+            {
+                list.Remove(cell);
+                if (list.Count == 0)
+                {
+                    sheet.PointDependents.Remove(key);
+                }
+            }
+        }
+
+        foreach (var dependency in formula.Ranges)
+        {
+            dependency.Sheet.RangeDependents.Remove(dependency);
+        }
+
+        formula.Points.Clear();
+        formula.Ranges.Clear();
+        _volatileCells.Remove(cell);
+        _unresolvedCells.Remove(cell);
+        _nameUsers.Remove(cell);
+    }
+
+    private void BindName(DefinedName definition)
+    {
+        var stack = new Stack<Node>();
+        stack.Push(definition.Root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case CellRefNode c:
+                    c.Sheet = c.SheetName is null ? null : FindSheet(c.SheetName);
+                    c.CachedReference = null;
+                    break;
+                case AreaRefNode a:
+                    var sheet = a.SheetName is null ? null : FindSheet(a.SheetName);
+                    a.Reference = sheet is null ? null : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                    break;
+                case NameNode n:
+                    n.Definition = FindName(n.Name);
+                    break;
+                case FunctionNode f:
+                    foreach (var arg in f.Args)
+                    {
+                        stack.Push(arg);
+                    }
+
+                    break;
+                case BinaryNode b:
+                    stack.Push(b.Left);
+                    stack.Push(b.Right);
+                    break;
+                case UnaryNode u:
+                    stack.Push(u.Operand);
+                    break;
+                case PercentNode p:
+                    stack.Push(p.Operand);
+                    break;
+                case ParenNode p:
+                    stack.Push(p.Inner);
+                    break;
+                case RangeOpNode r:
+                    stack.Push(r.Left);
+                    stack.Push(r.Right);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Drops every dependency registration and binds all names and formulas again.</summary>
+    private void RebindEverything()
+    {
+        _volatileCells.Clear();
+        _unresolvedCells.Clear();
+        _nameUsers.Clear();
+        foreach (var sheet in _sheets)
+        {
+            sheet.PointDependents.Clear();
+            sheet.RangeDependents.Clear();
+        }
+
+        foreach (var definition in _names.Values)
+        {
+            BindName(definition);
+        }
+
+        foreach (var sheet in _sheets)
+        {
+            foreach (var cell in sheet.AllCells())
+            {
+                if (cell.Formula is { } formula)
+                {
+                    formula.Points.Clear();
+                    formula.Ranges.Clear();
+                    Bind(cell);
+                }
+            }
+        }
+    }
+
+    private bool Enqueue(Cell cell, int pass)
+    {
+        var formula = cell.Formula!;
+        if (formula.PassId == pass)
+        {
+            return false;
+        }
+
+        formula.PassId = pass;
+        formula.State = PassState.Pending;
+        formula.InDegree = 0;
+        formula.Out?.Clear();
+        _pending.Add(cell);
+        _work.Push(cell);
+        return true;
+    }
+
+    private void RunPass(PassSeeds seeds, bool all)
+    {
+        int pass = ++_passId;
+        _evaluator.PassId = pass;
+        _pending.Clear();
+        _work.Clear();
+        _ready.Clear();
+
+        if (all)
+        {
+            foreach (var sheet in _sheets)
+            {
+                foreach (var cell in sheet.AllCells())
+                {
+                    if (cell.Formula is not null)
+                    {
+                        Enqueue(cell, pass);
+                    }
+                }
+            }
+        }
+
+        foreach (var cell in seeds.Formulas)
+        {
+            if (cell.Formula is not null && ReferenceEquals(cell.Sheet.Get(cell.Row, cell.Column), cell))
+            {
+                Enqueue(cell, pass);
+            }
+        }
+
+        foreach (var cell in _volatileCells)
+        {
+            Enqueue(cell, pass);
+        }
+
+        foreach (var (sheet, row, column) in seeds.Positions)
+        {
+            _dependents.Clear();
+            CollectDependents(sheet, row, column, _dependents);
+            foreach (var dependent in _dependents)
+            {
+                Enqueue(dependent, pass);
+            }
+        }
+
+        // Dirty marking: every pending cell records its pending dependents as edges (with in-degrees).
+        while (_work.Count > 0)
+        {
+            var cell = _work.Pop();
+            _dependents.Clear();
+            CollectDependents(cell.Sheet, cell.Row, cell.Column, _dependents);
+            if (_dependents.Count == 0)
+            {
+                continue;
+            }
+
+            var formula = cell.Formula!;
+            var edges = formula.Out ??= [];
+            foreach (var dependent in _dependents)
+            {
+                Enqueue(dependent, pass);
+                edges.Add(dependent);
+                dependent.Formula!.InDegree++;
+            }
+        }
+
+        foreach (var cell in _pending)
+        {
+            if (cell.Formula!.InDegree == 0)
+            {
+                _ready.Enqueue(cell);
+            }
+        }
+
+        int done = 0;
+        while (true)
+        {
+            while (_ready.Count > 0)
+            {
+                var cell = _ready.Dequeue();
+                var formula = cell.Formula!;
+                if (formula.State != PassState.Pending)
+                {
+                    continue;
+                }
+
+                var value = _evaluator.EvaluateCell(cell);
+                if (_evaluator.Unready.Count > 0)
+                {
+                    // Read a cell not computed yet (INDIRECT, OFFSET): wait for it and evaluate again.
+                    foreach (var precedent in _evaluator.Unready)
+                    {
+                        (precedent.Formula!.Out ??= []).Add(cell);
+                        formula.InDegree++;
+                    }
+
+                    continue;
+                }
+
+                Complete(cell, value, seeds);
+                done++;
+            }
+
+            if (done == _pending.Count)
+            {
+                break;
+            }
+
+            int resolved = ResolveCycles(pass, seeds);
+            if (resolved == 0)
+            {
+                // Cannot happen when the edge counts are right; evaluate what is left rather than loop forever.
+                foreach (var cell in _pending)
+                {
+                    if (cell.Formula!.State == PassState.Pending)
+                    {
+                        Complete(cell, _evaluator.EvaluateCell(cell), seeds);
+                        done++;
+                    }
+                }
+
+                break;
+            }
+
+            done += resolved;
+        }
+
+        _pending.Clear();
+    }
+
+    private void Complete(Cell cell, CellValue value, PassSeeds seeds)
+    {
+        var formula = cell.Formula!;
+        formula.State = PassState.Done;
+        if (cell.Value != value)
+        {
+            cell.Value = value;
+            seeds.Changed.Add((cell.Sheet, cell.Row, cell.Column));
+        }
+
+        var edges = formula.Out;
+        if (edges is null)
+        {
+            return;
+        }
+
+        foreach (var dependent in edges)
+        {
+            var f = dependent.Formula!;
+            if (--f.InDegree == 0 && f.State == PassState.Pending)
+            {
+                _ready.Enqueue(dependent);
+            }
+        }
+    }
+
+    // Iterative Tarjan over the cells still pending; every cell of a cyclic component gets #CIRC!.
+    private int ResolveCycles(int pass, PassSeeds seeds)
+    {
+        var cycles = FindCycles(_pending, cell => cell.Formula!.PassId == pass && cell.Formula.State == PassState.Pending,
+            cell => cell.Formula!.Out);
+        int resolved = 0;
+        var circular = CellValue.FromError(ErrorValue.Circular);
+        foreach (var cycle in cycles)
+        {
+            foreach (var cell in cycle)
+            {
+                if (cell.Formula!.State == PassState.Pending)
+                {
+                    Complete(cell, circular, seeds);
+                    resolved++;
+                }
+            }
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
+    /// Strongly connected components with a cycle (more than one cell, or a cell depending on itself) among the
+    /// nodes accepted by <paramref name="include"/>, found without recursion.
+    /// </summary>
+    internal static List<List<Cell>> FindCycles(IEnumerable<Cell> nodes, Func<Cell, bool> include, Func<Cell, IReadOnlyList<Cell>?> edges)
+    {
+        var index = new Dictionary<Cell, int>();
+        var low = new Dictionary<Cell, int>();
+        var onStack = new HashSet<Cell>();
+        var stack = new Stack<Cell>();
+        var calls = new Stack<(Cell Node, int Edge)>();
+        var result = new List<List<Cell>>();
+        int counter = 0;
+        foreach (var root in nodes)
+        {
+            if (!include(root) || index.ContainsKey(root))
+            {
+                continue;
+            }
+
+            index[root] = low[root] = counter++;
+            stack.Push(root);
+            onStack.Add(root);
+            calls.Push((root, 0));
+            while (calls.Count > 0)
+            {
+                var (node, edge) = calls.Pop();
+                var outs = edges(node);
+                bool descended = false;
+                while (outs is not null && edge < outs.Count)
+                {
+                    var next = outs[edge++];
+                    if (!include(next))
+                    {
+                        continue;
+                    }
+
+                    if (!index.ContainsKey(next))
+                    {
+                        calls.Push((node, edge));
+                        index[next] = low[next] = counter++;
+                        stack.Push(next);
+                        onStack.Add(next);
+                        calls.Push((next, 0));
+                        descended = true;
+                        break;
+                    }
+
+                    if (onStack.Contains(next))
+                    {
+                        low[node] = Math.Min(low[node], index[next]);
+                    }
+                }
+
+                if (descended)
+                {
+                    continue;
+                }
+
+                if (low[node] == index[node])
+                {
+                    var component = new List<Cell>();
+                    Cell member;
+                    do
+                    {
+                        member = stack.Pop();
+                        onStack.Remove(member);
+                        component.Add(member);
+                    }
+                    while (!ReferenceEquals(member, node));
+
+                    if (component.Count > 1 || HasSelfEdge(node, edges(node)))
+                    {
+                        component.Reverse();
+                        result.Add(component);
+                    }
+                }
+
+                if (calls.Count > 0)
+                {
+                    var parent = calls.Peek().Node;
+                    low[parent] = Math.Min(low[parent], low[node]);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool HasSelfEdge(Cell node, IReadOnlyList<Cell>? outs)
+    {
+        if (outs is null)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < outs.Count; i++)
+        {
+            if (ReferenceEquals(outs[i], node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Collab.Workbooks.Engine;

@@ -1,0 +1,116 @@
+namespace Collab.Workbooks.Engine;
+
+public sealed partial class Workbook
+{
+    /// <summary>The workbook's inputs, formats, column widths and names as plain data.</summary>
+    public WorkbookSnapshot ToSnapshot()
+    {
+        var sheets = new List<SheetSnapshot>(_sheets.Count);
+        foreach (var sheet in _sheets)
+        {
+            var cells = new List<(CellAddress Address, CellSnapshot Snapshot)>();
+            foreach (var cell in sheet.AllCells())
+            {
+                if (!cell.HasInput && cell.Format is null)
+                {
+                    continue;
+                }
+
+                var address = new CellAddress(cell.Row, cell.Column);
+                cells.Add((address, new CellSnapshot(address.ToString(), cell.Input, cell.Format?.NumberFormat, cell.Format?.Bold ?? false)));
+            }
+
+            cells.Sort((a, b) => a.Address.CompareTo(b.Address));
+            var ordered = new List<CellSnapshot>(cells.Count);
+            foreach (var (_, snapshot) in cells)
+            {
+                ordered.Add(snapshot);
+            }
+
+            var widths = new List<ColumnWidthSnapshot>();
+            foreach (var (column, width) in GetColumnWidths(sheet.Name))
+            {
+                widths.Add(new ColumnWidthSnapshot(column, width));
+            }
+
+            sheets.Add(new SheetSnapshot(sheet.Name, ordered, widths));
+        }
+
+        var names = new List<NameSnapshot>();
+        foreach (var name in Names)
+        {
+            names.Add(new NameSnapshot(name.Name, name.RefersTo));
+        }
+
+        return new WorkbookSnapshot(sheets, names);
+    }
+
+    /// <summary>A workbook with the snapshot's sheets, names, inputs and formats, fully recalculated.</summary>
+    /// <exception cref="FormulaParseException">A stored formula does not parse.</exception>
+    public static Workbook FromSnapshot(WorkbookSnapshot snapshot, TimeProvider? timeProvider = null, Random? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var workbook = new Workbook(timeProvider, random);
+        foreach (var sheet in snapshot.Sheets)
+        {
+            var problem = Engine.SheetNames.Validate(sheet.Name);
+            if (problem is not null)
+            {
+                throw new ArgumentException(problem, nameof(snapshot));
+            }
+
+            if (workbook._sheetsByName.ContainsKey(sheet.Name))
+            {
+                throw new ArgumentException($"The snapshot has two sheets named '{sheet.Name}'.", nameof(snapshot));
+            }
+
+            var created = new Sheet(workbook._nextSheetId++, sheet.Name);
+            workbook._sheets.Add(created);
+            workbook._sheetsByName[sheet.Name] = created;
+        }
+
+        foreach (var name in snapshot.Names ?? [])
+        {
+            var problem = DefinedName.Validate(name.Name);
+            if (problem is not null)
+            {
+                throw new ArgumentException(problem, nameof(snapshot));
+            }
+
+            workbook._names[name.Name] = new DefinedName(name.Name, FormulaParser.Parse(name.RefersTo));
+        }
+
+        foreach (var sheetSnapshot in snapshot.Sheets)
+        {
+            var sheet = workbook._sheetsByName[sheetSnapshot.Name];
+            foreach (var cellSnapshot in sheetSnapshot.Cells)
+            {
+                var address = CellAddress.Parse(cellSnapshot.Cell);
+                var parsed = ParseInput(cellSnapshot.Input);
+                var format = new CellFormat(string.IsNullOrEmpty(cellSnapshot.NumberFormat) ? null : cellSnapshot.NumberFormat, cellSnapshot.Bold);
+                if (parsed.Input is null && format.IsDefault)
+                {
+                    continue;
+                }
+
+                var cell = sheet.GetOrAdd(address.Row, address.Column);
+                cell.Format = format.IsDefault ? null : workbook.Intern(format);
+                cell.Input = parsed.Input;
+                cell.Value = parsed.Value;
+                if (parsed.Formula is not null)
+                {
+                    cell.Formula = new FormulaState(parsed.Formula);
+                }
+            }
+
+            foreach (var width in sheetSnapshot.ColumnWidths ?? [])
+            {
+                workbook.SetColumnWidth(sheet.Name, width.Column, width.Width);
+            }
+        }
+
+        workbook.RebindEverything();
+        workbook.RecalculateAll();
+        return workbook;
+    }
+}

@@ -1,0 +1,244 @@
+namespace Collab.Workbooks.Engine;
+
+/// <summary>
+/// Rebuilds a formula tree with its references changed: shifted by a structural change, renamed to another
+/// sheet, turned into #REF! for a deleted sheet, or qualified with a sheet. Unchanged subtrees are reused.
+/// </summary>
+internal abstract class ReferenceRewriter
+{
+    /// <summary>The sheet the formula lives on (unqualified references point there); null for defined names.</summary>
+    protected string? HostSheet { get; init; }
+
+    public bool Changed { get; private set; }
+
+    protected abstract Node RewriteCell(CellRefNode node);
+
+    protected abstract Node RewriteArea(AreaRefNode node);
+
+    protected string? EffectiveSheet(string? sheetName) => sheetName ?? HostSheet;
+
+    public Node Rewrite(Node node)
+    {
+        switch (node)
+        {
+            case CellRefNode c:
+                return Track(c, RewriteCell(c));
+            case AreaRefNode a:
+                return Track(a, RewriteArea(a));
+            case BinaryNode b:
+                return RewriteBinary(b);
+            case FunctionNode f:
+            {
+                Node[]? args = null;
+                for (int i = 0; i < f.Args.Length; i++)
+                {
+                    var rewritten = Rewrite(f.Args[i]);
+                    if (!ReferenceEquals(rewritten, f.Args[i]))
+                    {
+                        args ??= (Node[])f.Args.Clone();
+                        args[i] = rewritten;
+                    }
+                }
+
+                return args is null ? f : new FunctionNode(f.Name, f.Definition, args);
+            }
+
+            case UnaryNode u:
+            {
+                var operand = Rewrite(u.Operand);
+                return ReferenceEquals(operand, u.Operand) ? u : new UnaryNode(u.Operator, operand);
+            }
+
+            case PercentNode p:
+            {
+                var operand = Rewrite(p.Operand);
+                return ReferenceEquals(operand, p.Operand) ? p : new PercentNode(operand);
+            }
+
+            case ParenNode p:
+            {
+                var inner = Rewrite(p.Inner);
+                return ReferenceEquals(inner, p.Inner) ? p : new ParenNode(inner);
+            }
+
+            case RangeOpNode r:
+            {
+                var left = Rewrite(r.Left);
+                var right = Rewrite(r.Right);
+                return ReferenceEquals(left, r.Left) && ReferenceEquals(right, r.Right) ? r : new RangeOpNode(left, right);
+            }
+
+            default:
+                return node;
+        }
+    }
+
+    private Node Track(Node before, Node after)
+    {
+        if (!ReferenceEquals(before, after))
+        {
+            Changed = true;
+        }
+
+        return after;
+    }
+
+    // Left spines are rewritten with an explicit list so long chains do not recurse deeply.
+    private Node RewriteBinary(BinaryNode node)
+    {
+        var spine = new List<BinaryNode>();
+        Node current = node;
+        while (current is BinaryNode b)
+        {
+            spine.Add(b);
+            current = b.Left;
+        }
+
+        var left = Rewrite(current);
+        bool changed = !ReferenceEquals(left, current);
+        Node acc = left;
+        for (int i = spine.Count - 1; i >= 0; i--)
+        {
+            var b = spine[i];
+            var right = Rewrite(b.Right);
+            if (changed || !ReferenceEquals(right, b.Right))
+            {
+                changed = true;
+                acc = new BinaryNode(b.Operator, acc, right);
+            }
+            else
+            {
+                acc = b;
+            }
+        }
+
+        return acc;
+    }
+
+    /// <summary>Copies a cell reference with new coordinates, keeping its sheet and $ flags.</summary>
+    protected static CellRefNode WithPosition(CellRefNode c, int row, int column, string? sheetName) =>
+        new(sheetName, row, column, c.RowAbsolute, c.ColumnAbsolute);
+
+    protected static AreaRefNode WithBounds(AreaRefNode a, int row1, int column1, int row2, int column2, string? sheetName) =>
+        new(sheetName, a.Kind, row1, column1, row2, column2, a.Row1Absolute, a.Column1Absolute, a.Row2Absolute, a.Column2Absolute);
+}
+
+/// <summary>Shifts references on the changed sheet by an insert or delete; deleted targets become #REF!.</summary>
+internal sealed class StructuralRewriter : ReferenceRewriter
+{
+    private readonly StructuralChange _change;
+
+    public StructuralRewriter(StructuralChange change, string? hostSheet)
+    {
+        _change = change;
+        HostSheet = hostSheet;
+    }
+
+    protected override Node RewriteCell(CellRefNode node)
+    {
+        if (!Targets(node.SheetName))
+        {
+            return node;
+        }
+
+        if (_change.AffectsRows)
+        {
+            var row = _change.MapIndex(node.Row);
+            return row is null ? new ErrorNode(ErrorValue.Reference) : row == node.Row ? node : WithPosition(node, row.Value, node.Column, node.SheetName);
+        }
+
+        var column = _change.MapIndex(node.Column);
+        return column is null ? new ErrorNode(ErrorValue.Reference) : column == node.Column ? node : WithPosition(node, node.Row, column.Value, node.SheetName);
+    }
+
+    protected override Node RewriteArea(AreaRefNode node)
+    {
+        if (!Targets(node.SheetName))
+        {
+            return node;
+        }
+
+        if (_change.AffectsRows)
+        {
+            if (node.Kind == AreaKind.Columns)
+            {
+                return node;
+            }
+
+            var rows = _change.MapInterval(node.Row1, node.Row2);
+            if (rows is null)
+            {
+                return new ErrorNode(ErrorValue.Reference);
+            }
+
+            return rows.Value.Start == node.Row1 && rows.Value.End == node.Row2
+                ? node
+                : WithBounds(node, rows.Value.Start, node.Column1, rows.Value.End, node.Column2, node.SheetName);
+        }
+
+        if (node.Kind == AreaKind.Rows)
+        {
+            return node;
+        }
+
+        var columns = _change.MapInterval(node.Column1, node.Column2);
+        if (columns is null)
+        {
+            return new ErrorNode(ErrorValue.Reference);
+        }
+
+        return columns.Value.Start == node.Column1 && columns.Value.End == node.Column2
+            ? node
+            : WithBounds(node, node.Row1, columns.Value.Start, node.Row2, columns.Value.End, node.SheetName);
+    }
+
+    private bool Targets(string? sheetName)
+    {
+        var sheet = EffectiveSheet(sheetName);
+        return sheet is not null && _change.IsOnSheet(sheet);
+    }
+}
+
+/// <summary>Renames the sheet of references that name <c>oldName</c> explicitly.</summary>
+internal sealed class SheetRenameRewriter(string oldName, string newName) : ReferenceRewriter
+{
+    protected override Node RewriteCell(CellRefNode node) =>
+        Matches(node.SheetName) ? WithPosition(node, node.Row, node.Column, newName) : node;
+
+    protected override Node RewriteArea(AreaRefNode node) =>
+        Matches(node.SheetName) ? WithBounds(node, node.Row1, node.Column1, node.Row2, node.Column2, newName) : node;
+
+    private bool Matches(string? sheetName) => sheetName is not null && string.Equals(sheetName, oldName, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Turns references to a deleted sheet into #REF!.</summary>
+internal sealed class SheetDeleteRewriter : ReferenceRewriter
+{
+    private readonly string _deleted;
+
+    public SheetDeleteRewriter(string deleted, string? hostSheet)
+    {
+        _deleted = deleted;
+        HostSheet = hostSheet;
+    }
+
+    protected override Node RewriteCell(CellRefNode node) => Matches(node.SheetName) ? new ErrorNode(ErrorValue.Reference) : node;
+
+    protected override Node RewriteArea(AreaRefNode node) => Matches(node.SheetName) ? new ErrorNode(ErrorValue.Reference) : node;
+
+    private bool Matches(string? sheetName)
+    {
+        var sheet = EffectiveSheet(sheetName);
+        return sheet is not null && string.Equals(sheet, _deleted, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>Gives unqualified references an explicit sheet (defined names always name their sheet).</summary>
+internal sealed class QualifyRewriter(string sheet) : ReferenceRewriter
+{
+    protected override Node RewriteCell(CellRefNode node) =>
+        node.SheetName is null ? WithPosition(node, node.Row, node.Column, sheet) : node;
+
+    protected override Node RewriteArea(AreaRefNode node) =>
+        node.SheetName is null ? WithBounds(node, node.Row1, node.Column1, node.Row2, node.Column2, sheet) : node;
+}
