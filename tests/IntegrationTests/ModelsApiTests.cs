@@ -115,3 +115,48 @@ public class ModelsApiTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 }
+
+public class CellsApiTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
+{
+    [Fact]
+    public async Task A_new_model_has_one_empty_sheet_at_revision_0()
+    {
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        var id = await CollabAppFactory.CreateModelAsync(alice, "Empty");
+
+        var cells = await alice.GetFromJsonAsync<JsonElement>($"/api/models/{id}/cells", TestContext.Current.CancellationToken);
+        Assert.Equal(0, cells.GetProperty("revision").GetInt64());
+        Assert.Equal(0, cells.GetProperty("cells").GetArrayLength());
+
+        var sheet1 = await alice.GetFromJsonAsync<JsonElement>($"/api/models/{id}/cells?sheet=Sheet1&range=A1:D20", TestContext.Current.CancellationToken);
+        Assert.Equal(0, sheet1.GetProperty("cells").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("?sheet=Nope")]
+    [InlineData("?range=A1:")]
+    [InlineData("?range=ZZZZ1")]
+    [InlineData("?range=A0")]
+    public async Task A_bad_sheet_or_range_is_422(string query)
+    {
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        var id = await CollabAppFactory.CreateModelAsync(alice, "Bad refs");
+
+        using var response = await alice.GetAsync($"/api/models/{id}/cells{query}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("invalid_input", (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Cells_of_a_model_one_may_not_see_are_404()
+    {
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        var id = await CollabAppFactory.CreateModelAsync(alice, "Private");
+        using var bob = await app.CreateClientForAsync("bob@demo.local");
+
+        using var response = await bob.GetAsync($"/api/models/{id}/cells", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,6 +1,7 @@
 using Collab.Kernel.Data;
 using Collab.Kernel.Modules;
 using Collab.Workbooks.Application.Models;
+using Collab.Workbooks.Contracts;
 using Collab.Workbooks.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,8 @@ public sealed class WorkbooksModule : IModule
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkbooksDbContext>(WorkbooksDbContext.TablePrefix);
+        services.AddSingleton<IWorkbookStore, WorkbookStore>();
+        services.AddSingleton<IModelContent, SnapshotModelContent>();
         services.AddSingleton<ModelDirectory>();
         services.AddSingleton<IModelDirectory>(sp => sp.GetRequiredService<ModelDirectory>());
     }

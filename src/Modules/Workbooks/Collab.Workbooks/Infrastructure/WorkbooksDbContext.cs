@@ -12,6 +12,8 @@ internal sealed class WorkbooksDbContext(DbContextOptions<WorkbooksDbContext> op
 
     public DbSet<ModelRecord> Models => Set<ModelRecord>();
 
+    public DbSet<SnapshotRecord> Snapshots => Set<SnapshotRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ModelRecord>(e =>
@@ -22,6 +24,13 @@ internal sealed class WorkbooksDbContext(DbContextOptions<WorkbooksDbContext> op
             e.Property(m => m.Name).HasMaxLength(ModelRules.MaxNameLength);
             e.Property(m => m.CreatedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
             e.Property(m => m.UpdatedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+        });
+        modelBuilder.Entity<SnapshotRecord>(e =>
+        {
+            e.ToTable("Snapshots");
+            e.HasKey(s => new { s.ModelId, s.Revision });
+            e.Property(s => s.ModelId).HasMaxLength(64);
+            e.Property(s => s.CreatedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         });
         modelBuilder.UseTablePrefix(TablePrefix);
     }

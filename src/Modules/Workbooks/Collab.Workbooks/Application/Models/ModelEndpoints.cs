@@ -50,6 +50,12 @@ internal static class ModelEndpoints
             return result.IsSuccess ? Results.NoContent() : result.Failure!.ToProblem();
         });
 
+        group.MapGet("/{id}/cells", async (string id, string? sheet, string? range, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var result = await mediator.Send(new GetCells(user.ToActor(), id, sheet, range), cancellationToken);
+            return result.IsSuccess ? Results.Ok(new { revision = result.Value!.Revision, cells = result.Value.Cells }) : result.Failure!.ToProblem();
+        });
+
         return group;
     }
 }

@@ -35,7 +35,9 @@ internal sealed class CreateModelHandler(
         };
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // The model and its first workbook are stored together: a model never exists without content.
             db.Models.Add(model);
+            db.Snapshots.Add(new SnapshotRecord { ModelId = model.Id, Revision = 0, Data = SnapshotCodec.Encode(command.Content ?? WorkbookStore.Empty()), CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -48,6 +50,7 @@ internal sealed class CreateModelHandler(
             // A model nobody administers must not exist.
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             await db.Models.Where(m => m.Id == model.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await db.Snapshots.Where(s => s.ModelId == model.Id).ExecuteDeleteAsync(CancellationToken.None);
             throw;
         }
 
@@ -155,6 +158,8 @@ internal sealed class DeleteModelHandler(
         {
             return Failure.NotFound();
         }
+
+        await db.Snapshots.Where(s => s.ModelId == command.ModelId).ExecuteDeleteAsync(cancellationToken);
 
         await mediator.Publish(new ModelDeleted(command.ModelId, command.Actor.UserId), cancellationToken);
         return true;

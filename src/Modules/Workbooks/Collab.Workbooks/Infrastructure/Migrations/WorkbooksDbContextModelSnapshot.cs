@@ -41,6 +41,27 @@ namespace Collab.Workbooks.Infrastructure.Migrations
 
                     b.ToTable("Workbooks_Models", (string)null);
                 });
+
+            modelBuilder.Entity("Collab.Workbooks.Domain.SnapshotRecord", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ModelId", "Revision");
+
+                    b.ToTable("Workbooks_Snapshots", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
