@@ -3,6 +3,7 @@ using Collab.Kernel.Modules;
 using Collab.Workbooks.Application.Models;
 using Collab.Workbooks.Contracts;
 using Collab.Workbooks.Infrastructure;
+using Collab.Workbooks.Infrastructure.Demo;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public sealed class WorkbooksModule : IModule
         services.AddSingleton<IWorkbookStore, WorkbookStore>();
         services.AddSingleton<IModelContent, SnapshotModelContent>();
         services.AddSingleton<ModelDirectory>();
+        services.AddSingleton<IStartupSeeder, DemoModelSeeder>();
         services.AddSingleton<IModelDirectory>(sp => sp.GetRequiredService<ModelDirectory>());
     }
 

@@ -43,7 +43,7 @@ internal sealed class CreateModelHandler(
 
         try
         {
-            await mediator.Send(new AddModelCreator(model.Id, command.Actor.UserId), cancellationToken);
+            await mediator.Send(new GrantModelRole(model.Id, command.Actor.UserId, ModelRole.Admin, command.Actor.UserId), cancellationToken);
         }
         catch
         {
