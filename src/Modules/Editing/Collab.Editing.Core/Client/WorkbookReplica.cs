@@ -1,0 +1,161 @@
+using Collab.Workbooks.Engine;
+
+namespace Collab.Editing.Core;
+
+/// <summary>
+/// A document for <see cref="EditingClient"/> that holds a full replica: <see cref="Local"/> (what the person sees:
+/// the server state plus the pending ops) and <see cref="Confirmed"/> (the server state at the client's revision,
+/// built from the ops as the server applied them). The confirmed copy makes rollback and re-basing exact: the local
+/// view can always be rebuilt as confirmed + pending. For the .NET client (load test, integrations) and the tests.
+/// </summary>
+public sealed class WorkbookReplica : IEditingClientHost
+{
+    private readonly Action<PendingOperation> _send;
+    private readonly OperationLimits _limits;
+    private bool _stale;
+
+    /// <summary>Starts from a snapshot at <paramref name="revision"/>; <paramref name="send"/> submits ops to the server.</summary>
+    public WorkbookReplica(WorkbookSnapshot snapshot, long revision, Action<PendingOperation> send, OperationLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(send);
+        _send = send;
+        _limits = limits ?? OperationLimits.Default;
+        Confirmed = Workbook.FromSnapshot(snapshot);
+        Local = Workbook.FromSnapshot(snapshot);
+        Client = new EditingClient(this, revision);
+    }
+
+    /// <summary>The state machine.</summary>
+    public EditingClient Client { get; }
+
+    /// <summary>The local view: confirmed state plus pending ops.</summary>
+    public Workbook Local { get; private set; }
+
+    /// <summary>The server's state at <see cref="EditingClient.Revision"/>.</summary>
+    public Workbook Confirmed { get; private set; }
+
+    /// <summary>Raised with what changed in <see cref="Local"/> (null when the view was rebuilt whole).</summary>
+    public event Action<ApplyResult?>? Changed;
+
+    /// <summary>Raised when the server refused ops: the ops undone and the reason.</summary>
+    public event Action<IReadOnlyList<PendingOperation>, string>? Rejected;
+
+    /// <summary>
+    /// A person's edit: validated and normalized against the local view, applied to it, and handed to the client.
+    /// Returns the pending op and its inverse (for undo), or the reason it is invalid (nothing changes then).
+    /// </summary>
+    public (PendingOperation? Pending, Operation? Inverse, string? Problem) Edit(Operation op, string? opId = null)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        var normalized = OperationApplier.Normalize(Local, op);
+        var problem = new OperationValidator(Local, _limits).Problem(normalized);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+
+        var (result, inverse) = OperationApplier.ApplyAndInvert(Local, normalized);
+        var pending = Client.ApplyLocal(normalized, opId);
+        Changed?.Invoke(result);
+        return (pending, inverse, null);
+    }
+
+    /// <summary>Reconnected and the server had the missed ops: receives them and resubmits the pending op.</summary>
+    public IReadOnlyList<PendingOperation> Resync(IEnumerable<RemoteOperation> missed) => Client.Resync(Client.Revision, missed);
+
+    /// <summary>
+    /// Reconnected after compaction: re-bases the pending ops onto the snapshot (through the ops that turn the state
+    /// they were made on into it) and shows the snapshot with them on top. <paramref name="outstandingApplied"/>: the
+    /// server answered the outstanding op's id with a revision.
+    /// </summary>
+    public IReadOnlyList<PendingOperation> ResyncFromSnapshot(WorkbookSnapshot snapshot, long revision, bool outstandingApplied)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var target = Workbook.FromSnapshot(snapshot);
+        var basis = Confirmed;
+        if (outstandingApplied && Client.Outstanding is { } outstanding)
+        {
+            basis = Clone(Confirmed);
+            TryApply(basis, outstanding.Operation);
+        }
+
+        var bridge = WorkbookDiff.Between(basis, target);
+        var resubmitted = Client.ResyncFromSnapshot(revision, bridge, outstandingApplied);
+        Confirmed = target;
+        Rebuild();
+        return resubmitted;
+    }
+
+    /// <inheritdoc/>
+    void IEditingClientHost.Send(PendingOperation pending) => _send(pending);
+
+    /// <inheritdoc/>
+    void IEditingClientHost.ApplyRemote(Operation transformed)
+    {
+        if (_stale)
+        {
+            return; // rebuilt from the confirmed state on the next confirmation
+        }
+
+        try
+        {
+            Changed?.Invoke(OperationApplier.Apply(Local, transformed));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
+        {
+            // The server op does not fit on top of a pending op that the server will refuse: rebuild from the
+            // confirmed state, which the server op is about to reach.
+            _stale = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    void IEditingClientHost.Confirmed(long revision, Operation applied)
+    {
+        OperationApplier.Apply(Confirmed, applied);
+        if (_stale)
+        {
+            Rebuild();
+        }
+    }
+
+    /// <inheritdoc/>
+    void IEditingClientHost.RolledBack(IReadOnlyList<PendingOperation> undone, string reason)
+    {
+        Rebuild();
+        Rejected?.Invoke(undone, reason);
+    }
+
+    // Local = confirmed + every pending op that applies; one that does not stays pending (the server will refuse it)
+    // and keeps the view marked stale, so it is rebuilt again after each confirmation.
+    private void Rebuild()
+    {
+        Local = Clone(Confirmed);
+        _stale = false;
+        foreach (var pending in Client.Pending)
+        {
+            if (!TryApply(Local, pending.Operation))
+            {
+                _stale = true;
+            }
+        }
+
+        Changed?.Invoke(null);
+    }
+
+    private static bool TryApply(Workbook workbook, Operation op)
+    {
+        try
+        {
+            OperationApplier.Apply(workbook, op);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
+        {
+            return false;
+        }
+    }
+
+    private static Workbook Clone(Workbook workbook) => Workbook.FromSnapshot(workbook.ToSnapshot(), workbook.TimeProvider);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Collab.Editing.Core;
+
+/// <summary>
+/// One edit of a workbook, exactly as PROTOCOL.md's <c>op</c>: immutable, serialized as JSON with a <c>"type"</c>
+/// discriminator and camelCase properties (use <see cref="OperationJson.Options"/>). Positions are A1 strings;
+/// they are parsed once, when the record is created, and the parsed form is cached (never serialized).
+/// Two extra types exist besides PROTOCOL's eleven: <see cref="BatchOperation"/> (several ops applied atomically,
+/// produced by transformation and by undo) and <see cref="NoOperation"/> (an op that transformation reduced to nothing).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(SetCellOperation), "setCell")]
+[JsonDerivedType(typeof(SetRangeOperation), "setRange")]
+[JsonDerivedType(typeof(ClearRangeOperation), "clearRange")]
+[JsonDerivedType(typeof(InsertRowsOperation), "insertRows")]
+[JsonDerivedType(typeof(DeleteRowsOperation), "deleteRows")]
+[JsonDerivedType(typeof(InsertColumnsOperation), "insertColumns")]
+[JsonDerivedType(typeof(DeleteColumnsOperation), "deleteColumns")]
+[JsonDerivedType(typeof(AddSheetOperation), "addSheet")]
+[JsonDerivedType(typeof(RenameSheetOperation), "renameSheet")]
+[JsonDerivedType(typeof(DeleteSheetOperation), "deleteSheet")]
+[JsonDerivedType(typeof(SetFormatOperation), "setFormat")]
+[JsonDerivedType(typeof(BatchOperation), "batch")]
+[JsonDerivedType(typeof(NoOperation), "noop")]
+public abstract record Operation
+{
+    private protected Operation()
+    {
+    }
+
+    /// <summary>The op that changes nothing.</summary>
+    public static Operation None => NoOperation.Instance;
+
+    /// <summary>True when applying this op changes nothing (a <see cref="NoOperation"/> or an empty batch).</summary>
+    [JsonIgnore]
+    public virtual bool IsNoOp => false;
+
+    /// <summary>The wire type name ("setCell", "batch", ...).</summary>
+    [JsonIgnore]
+    public abstract string TypeName { get; }
+
+    /// <summary>Parses one op from its JSON text.</summary>
+    /// <exception cref="JsonException">The text is not an op.</exception>
+    public static Operation FromJson(string json) =>
+        JsonSerializer.Deserialize<Operation>(json, OperationJson.Options) ?? throw new JsonException("null is not an operation.");
+
+    /// <summary>The op as compact JSON, as sent on the wire.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, OperationJson.Options);
+
+    /// <summary>The op as compact JSON.</summary>
+    public sealed override string ToString() => ToJson();
+}
+
+/// <summary>The JSON settings every producer and consumer of ops must use.</summary>
+public static class OperationJson
+{
+    /// <summary>camelCase, nulls left out when writing, the "type" discriminator accepted anywhere in the object.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            AllowOutOfOrderMetadataProperties = true,
+            NumberHandling = JsonNumberHandling.Strict,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
