@@ -1,7 +1,7 @@
 using Collab.Host.Auth;
 using Collab.Host.Components;
 using Collab.Host.Api;
-using Collab.Host.Hubs;
+using Collab.Kernel.Hubs;
 using Collab.Host.Identity;
 using Collab.Host.Security;
 using Collab.Kernel.Data;
@@ -51,7 +51,7 @@ public static class CollabComposition
         // The mediator sees every module assembly; handlers of disabled modules exist as code but their services are absent.
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
-            options.Assemblies = [typeof(CollabComposition), typeof(Collab.Permissions.PermissionsModule), typeof(Collab.Workbooks.WorkbooksModule)];
+            options.Assemblies = [typeof(CollabComposition), typeof(Collab.Permissions.PermissionsModule), typeof(Collab.Workbooks.WorkbooksModule), typeof(Collab.Editing.EditingModule)];
             options.ServiceLifetime = ServiceLifetime.Scoped;
         });
 

@@ -1,3 +1,4 @@
+using Collab.Editing;
 using Collab.Kernel.Modules;
 using Collab.Permissions;
 using Collab.Workbooks;
@@ -11,5 +12,6 @@ public static class HostModules
     [
         new PermissionsModule(),
         new WorkbooksModule(),
+        new EditingModule(),
     ];
 }

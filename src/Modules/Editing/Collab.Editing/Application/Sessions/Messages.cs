@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Collab.Editing.Core;
+using Collab.Workbooks.Contracts;
+
+namespace Collab.Editing.Application.Sessions;
+
+/// <summary>One message for a member, by its hub method name (<c>OperationApplied</c>, <c>Conflict</c>, ...).</summary>
+internal sealed record SessionMessage(string Method, object Payload);
+
+/// <summary>Hub method names of the server-to-client messages (PROTOCOL.md).</summary>
+internal static class Methods
+{
+    public const string OperationApplied = "OperationApplied";
+    public const string OperationsApplied = "OperationsApplied";
+    public const string Conflict = "Conflict";
+    public const string UserJoined = "UserJoined";
+    public const string UserLeft = "UserLeft";
+    public const string RoleChanged = "RoleChanged";
+    public const string PresenceChanged = "PresenceChanged";
+}
+
+/// <summary><c>OperationApplied</c>: the op as transformed and applied. The JSON form is made once and shared by every member.</summary>
+internal sealed record OperationAppliedMessage(string ModelId, long Revision, string OpId, string UserId, [property: JsonPropertyName("op")] JsonElement OpJson)
+{
+    /// <summary>The op itself, for in-process members.</summary>
+    [JsonIgnore]
+    public required Operation Op { get; init; }
+
+    /// <summary>Cells whose value changed, for in-process members that re-render only those.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Workbooks.Engine.CellLocation> ChangedCells { get; init; } = [];
+
+    public static OperationAppliedMessage Create(string modelId, long revision, string opId, string userId, Operation op, IReadOnlyList<Workbooks.Engine.CellLocation> changed) =>
+        new(modelId, revision, opId, userId, JsonSerializer.SerializeToElement(op, OperationJson.Options)) { Op = op, ChangedCells = changed };
+}
+
+/// <summary><c>Conflict</c>: your value was overwritten by a later write, or dropped because its place was deleted.</summary>
+internal sealed record ConflictMessage(string ModelId, long Revision, string Sheet, string Cell, string? YourValue, string? TheirValue, string ByUserId);
+
+/// <summary><c>UserJoined</c> / <c>UserLeft</c>.</summary>
+internal sealed record UserMessage(string ModelId, string UserId, string DisplayName, string Color);
+
+/// <summary><c>RoleChanged</c>: <c>none</c> when access was removed.</summary>
+internal sealed record RoleChangedMessage(string ModelId, string Role);
+
+/// <summary>The <c>JoinModel</c> result.</summary>
+internal sealed record JoinResult(long Revision, string Role, SnapshotView? Snapshot, IReadOnlyList<OperationAppliedMessage>? Operations, IReadOnlyList<UserView> Users);
+
+/// <summary>A person in the session.</summary>
+internal sealed record UserView(string UserId, string DisplayName, string Color);
+
+/// <summary>The workbook as the wire shows it: <c>{sheets: [{name, cells: [{cell, input, value, type}]}]}</c>.</summary>
+internal sealed record SnapshotView(IReadOnlyList<SheetView> Sheets);
+
+/// <summary>One sheet of a <see cref="SnapshotView"/>.</summary>
+internal sealed record SheetView(string Name, IReadOnlyList<WireCell> Cells);
+
+/// <summary>The result of a submission: its revision, or an error with the contract's code.</summary>
+internal sealed record SubmitOutcome(long Revision, Operation? Inverse, string? ErrorCode, string? ErrorMessage)
+{
+    public bool Succeeded => ErrorCode is null;
+
+    public static SubmitOutcome Ok(long revision, Operation? inverse) => new(revision, inverse, null, null);
+
+    public static SubmitOutcome Error(string code, string message) => new(0, null, code, message);
+}

@@ -1,0 +1,96 @@
+using System.Threading.Channels;
+using Collab.Kernel.Security;
+using Collab.Permissions.Contracts;
+
+namespace Collab.Editing.Application.Sessions;
+
+/// <summary>Where a member is connected from.</summary>
+internal enum MemberKind
+{
+    Browser,
+    Hub,
+}
+
+/// <summary>Someone in a model's session: a browser circuit or a hub connection.</summary>
+internal interface ISessionMember
+{
+    /// <summary>Unique per connection (hub connection id, or a browser session id).</summary>
+    string MemberId { get; }
+
+    Actor Actor { get; }
+
+    string DisplayName { get; }
+
+    string Color { get; }
+
+    MemberKind Kind { get; }
+
+    /// <summary>Delivers messages in order; called from the member's own sender, never from the sequencer.</summary>
+    Task DeliverAsync(IReadOnlyList<SessionMessage> messages);
+
+    /// <summary>The server removed the member (fell behind, access removed, model deleted); it may rejoin.</summary>
+    void Dropped(string reason);
+}
+
+/// <summary>
+/// A member inside a session: its role and a bounded outbox drained by its own sender task, so that the sequencer never
+/// waits on anyone. A member whose outbox is full has fallen behind: it is dropped and rejoins from a snapshot.
+/// </summary>
+internal sealed class MemberConnection
+{
+    private readonly Channel<SessionMessage> _outbox;
+    private readonly Task _sender;
+
+    public MemberConnection(ISessionMember member, ModelRole role, int capacity)
+    {
+        Member = member;
+        Role = role;
+        _outbox = Channel.CreateBounded<SessionMessage>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.DropWrite,
+        });
+        _sender = Task.Run(SendLoopAsync);
+    }
+
+    public ISessionMember Member { get; }
+
+    public ModelRole Role { get; set; }
+
+    /// <summary>Messages waiting to go out.</summary>
+    public int Backlog => _outbox.Reader.Count;
+
+    /// <summary>Queues a message; false when the outbox is full (the member fell behind) or closed.</summary>
+    public bool TryEnqueue(SessionMessage message) => _outbox.Writer.TryWrite(message);
+
+    /// <summary>Stops the sender after what is queued went out.</summary>
+    public Task CloseAsync()
+    {
+        _outbox.Writer.TryComplete();
+        return _sender;
+    }
+
+    private async Task SendLoopAsync()
+    {
+        var batch = new List<SessionMessage>();
+        while (await _outbox.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < 1000 && _outbox.Reader.TryRead(out var message))
+            {
+                batch.Add(message);
+            }
+
+            try
+            {
+                await Member.DeliverAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // A member that cannot be reached is cleaned up by its disconnect; the session goes on.
+            }
+
+            batch.Clear();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Collab.Kernel.Api;
+using Collab.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Collab.Kernel.Hubs;
+
+/// <summary>
+/// <c>/hubs/collab</c>: the wire contract for programs (PROTOCOL.md). It holds no logic: each method hands the call to
+/// the module that owns it (Editing for sessions, Presence for presence). A method whose module is disabled answers
+/// <c>not_found</c>. Errors reach the client as a HubException whose message is <c>CODE: human-readable text</c>.
+/// </summary>
+[Authorize(Policy = CollabPolicies.Api)]
+public sealed class CollabHub(IServiceProvider services, ILogger<CollabHub> logger) : Hub
+{
+    /// <summary>Joins a model's session: returns <c>{revision, role, snapshot?, operations?, users}</c>.</summary>
+    public Task<object> JoinModel(string? modelId, long? sinceRevision) =>
+        CallAsync<IModelSessionHub, object>(hub => hub.JoinModelAsync(Caller(), modelId, sinceRevision, Context.ConnectionAborted));
+
+    /// <summary>Submits an operation: returns <c>{revision}</c> once it is durably stored.</summary>
+    public Task<object> SubmitOperation(SubmitOperationRequest? submission) =>
+        CallAsync<IModelSessionHub, object>(hub => submission is null
+            ? throw new HubErrorException(ErrorCodes.InvalidOperation, "The submission is missing.")
+            : hub.SubmitOperationAsync(Caller(), submission, Context.ConnectionAborted));
+
+    /// <summary>Reports where the caller is and whether they are typing.</summary>
+    public Task UpdatePresence(PresenceUpdateRequest? presence) =>
+        CallAsync<IPresenceHub, bool>(async hub =>
+        {
+            if (presence is null)
+            {
+                throw new HubErrorException(ErrorCodes.InvalidInput, "The presence update is missing.");
+            }
+
+            await hub.UpdatePresenceAsync(Caller(), presence, Context.ConnectionAborted);
+            return true;
+        });
+
+    /// <summary>Leaves a model's session.</summary>
+    public Task LeaveModel(string? modelId) =>
+        CallAsync<IModelSessionHub, bool>(async hub =>
+        {
+            await hub.LeaveModelAsync(Caller(), modelId, Context.ConnectionAborted);
+            return true;
+        });
+
+    /// <summary>Who the connection is signed in as (for clients checking their token).</summary>
+    public object WhoAmI() => new { userId = Context.User!.GetUserId(), displayName = Context.User!.GetDisplayName(), systemAdmin = Context.User!.IsSystemAdmin() };
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (services.GetService<IModelSessionHub>() is { } sessions)
+        {
+            await sessions.DisconnectedAsync(Caller());
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private HubCaller Caller() => new(
+        Context.ConnectionId,
+        Context.User!.ToActor(),
+        Context.User!.GetDisplayName(),
+        Context.User!.FindFirst(CollabClaims.Color)?.Value ?? "#1e88e5");
+
+    private async Task<TResult> CallAsync<THandler, TResult>(Func<THandler, Task<TResult>> call)
+        where THandler : class
+    {
+        var handler = services.GetService<THandler>() ?? throw new HubException($"{ErrorCodes.NotFound}: this feature is disabled on this server.");
+        try
+        {
+            return await call(handler);
+        }
+        catch (HubErrorException error)
+        {
+            throw new HubException($"{error.Code}: {error.Message}");
+        }
+        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            throw new HubException($"{ErrorCodes.NotJoined}: the connection closed.");
+        }
+        catch (Exception error) when (error is not HubException)
+        {
+            logger.LogError(error, "Hub call failed on connection {ConnectionId}", Context.ConnectionId);
+            throw new HubException("error: the server could not complete the call.");
+        }
+    }
+}
