@@ -435,7 +435,7 @@ internal sealed class ModelSession
     private void TrimLog()
     {
         var excess = _log.Count - _services.Options.RecentOpsInMemory;
-        if (excess > 1024)
+        if (excess > Math.Max(16, _services.Options.RecentOpsInMemory / 8))
         {
             foreach (var old in _log.Take(excess))
             {
