@@ -45,7 +45,9 @@ public static class CollabComposition
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSignalR(options => options.MaximumReceiveMessageSize = configuration.GetValue("Hub:MaximumReceiveMessageSize", 256 * 1024));
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = configuration.GetValue("Hub:MaximumReceiveMessageSize", 2 * 1024 * 1024))
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.AddSingleton<Kernel.Hubs.HubRateLimiter>();
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         // The mediator sees every module assembly; handlers of disabled modules exist as code but their services are absent.

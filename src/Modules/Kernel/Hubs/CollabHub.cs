@@ -13,7 +13,7 @@ namespace Collab.Kernel.Hubs;
 /// <c>not_found</c>. Errors reach the client as a HubException whose message is <c>CODE: human-readable text</c>.
 /// </summary>
 [Authorize(Policy = CollabPolicies.Api)]
-public sealed class CollabHub(IServiceProvider services, ILogger<CollabHub> logger) : Hub
+public sealed class CollabHub(IServiceProvider services, HubRateLimiter limiter, ILogger<CollabHub> logger) : Hub
 {
     /// <summary>Joins a model's session: returns <c>{revision, role, snapshot?, operations?, users}</c>.</summary>
     public Task<object> JoinModel(string? modelId, long? sinceRevision) =>
@@ -21,7 +21,9 @@ public sealed class CollabHub(IServiceProvider services, ILogger<CollabHub> logg
 
     /// <summary>Submits an operation: returns <c>{revision}</c> once it is durably stored.</summary>
     public Task<object> SubmitOperation(SubmitOperationRequest? submission) =>
-        CallAsync<IModelSessionHub, object>(hub => submission is null
+        CallAsync<IModelSessionHub, object>(hub => !limiter.TryAcquire(Context.ConnectionId, HubCallKind.Operation)
+            ? throw new HubErrorException(ErrorCodes.RateLimited, "Too many operations from this connection; slow down.")
+            : submission is null
             ? throw new HubErrorException(ErrorCodes.InvalidOperation, "The submission is missing.")
             : hub.SubmitOperationAsync(Caller(), submission, Context.ConnectionAborted));
 
@@ -29,6 +31,11 @@ public sealed class CollabHub(IServiceProvider services, ILogger<CollabHub> logg
     public Task UpdatePresence(PresenceUpdateRequest? presence) =>
         CallAsync<IPresenceHub, bool>(async hub =>
         {
+            if (!limiter.TryAcquire(Context.ConnectionId, HubCallKind.Presence))
+            {
+                throw new HubErrorException(ErrorCodes.RateLimited, "Too many presence updates from this connection; slow down.");
+            }
+
             if (presence is null)
             {
                 throw new HubErrorException(ErrorCodes.InvalidInput, "The presence update is missing.");
@@ -51,6 +58,7 @@ public sealed class CollabHub(IServiceProvider services, ILogger<CollabHub> logg
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        limiter.Forget(Context.ConnectionId);
         if (services.GetService<IModelSessionHub>() is { } sessions)
         {
             await sessions.DisconnectedAsync(Caller());
