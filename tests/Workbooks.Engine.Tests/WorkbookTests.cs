@@ -260,6 +260,24 @@ public class RecalculationTests
     }
 
     [Fact]
+    public void A_cycle_with_many_dependents_marks_them_all()
+    {
+        var workbook = new Workbook();
+        workbook.AddSheet(Main);
+        var inputs = new List<IReadOnlyList<string?>>();
+        for (int row = 1; row <= 20_000; row++)
+        {
+            inputs.Add(["=$A$1+1"]);
+        }
+
+        workbook.SetRange(Main, RangeAddress.Parse("A1:A20000"), inputs);
+        Assert.Equal("#CIRC!", workbook.Value("A1"));
+        Assert.Equal("#CIRC!", workbook.Value("A20000"));
+        workbook.Set("A1", "1");
+        Assert.Equal("2", workbook.Value("A20000"));
+    }
+
+    [Fact]
     public void Volatile_functions_recalculate_on_every_pass()
     {
         var clock = new FixedClock(new DateTimeOffset(2024, 1, 31, 12, 0, 0, TimeSpan.Zero));

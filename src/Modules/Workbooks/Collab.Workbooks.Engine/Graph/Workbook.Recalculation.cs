@@ -675,7 +675,7 @@ public sealed partial class Workbook
         var low = new Dictionary<Cell, int>();
         var onStack = new HashSet<Cell>();
         var stack = new Stack<Cell>();
-        var calls = new Stack<(Cell Node, int Edge)>();
+        var calls = new Stack<(Cell Node, int Edge, IReadOnlyList<Cell>? Outs)>();
         var result = new List<List<Cell>>();
         int counter = 0;
         foreach (var root in nodes)
@@ -688,11 +688,11 @@ public sealed partial class Workbook
             index[root] = low[root] = counter++;
             stack.Push(root);
             onStack.Add(root);
-            calls.Push((root, 0));
+            calls.Push((root, 0, edges(root)));
             while (calls.Count > 0)
             {
-                var (node, edge) = calls.Pop();
-                var outs = edges(node);
+                // Each frame keeps its edge list, fetched once: a cell with many dependents is resumed many times.
+                var (node, edge, outs) = calls.Pop();
                 bool descended = false;
                 while (outs is not null && edge < outs.Count)
                 {
@@ -704,11 +704,11 @@ public sealed partial class Workbook
 
                     if (!index.ContainsKey(next))
                     {
-                        calls.Push((node, edge));
+                        calls.Push((node, edge, outs));
                         index[next] = low[next] = counter++;
                         stack.Push(next);
                         onStack.Add(next);
-                        calls.Push((next, 0));
+                        calls.Push((next, 0, edges(next)));
                         descended = true;
                         break;
                     }
@@ -736,7 +736,7 @@ public sealed partial class Workbook
                     }
                     while (!ReferenceEquals(member, node));
 
-                    if (component.Count > 1 || HasSelfEdge(node, edges(node)))
+                    if (component.Count > 1 || HasSelfEdge(node, outs))
                     {
                         component.Reverse();
                         result.Add(component);
