@@ -1,3 +1,5 @@
+using Collab.Workbooks.Engine.Functions;
+
 namespace Collab.Workbooks.Engine;
 
 /// <summary>
@@ -144,7 +146,7 @@ public sealed partial class Workbook
 
                 case FunctionNode f:
                     MarkFunction(formula, f);
-                    PushAll(f.Args);
+                    PushArguments(cell, formula, f);
                     break;
                 case BinaryNode b:
                     _walk.Push(b.Right);
@@ -186,11 +188,35 @@ public sealed partial class Workbook
         }
     }
 
-    private void PushAll(Node[] nodes)
+    // A plain reference in a reference-only argument (ROW(A1), OFFSET's anchor) is bound but adds no dependency.
+    private void PushArguments(Cell cell, FormulaState formula, FunctionNode f)
     {
+        var nodes = f.Args;
         for (int i = nodes.Length - 1; i >= 0; i--)
         {
+            if (f.Definition?.ModeOf(i) == ArgMode.ReferenceOnly && nodes[i] is CellRefNode or AreaRefNode)
+            {
+                BindWithoutDependency(cell, formula, nodes[i]);
+                continue;
+            }
+
             _walk.Push(nodes[i]);
+        }
+    }
+
+    private void BindWithoutDependency(Cell cell, FormulaState formula, Node node)
+    {
+        if (node is CellRefNode c)
+        {
+            c.Sheet = c.SheetName is null ? cell.Sheet : FindSheet(c.SheetName);
+            c.CachedReference = null;
+            formula.HasUnresolved |= c.Sheet is null;
+        }
+        else if (node is AreaRefNode a)
+        {
+            var sheet = a.SheetName is null ? cell.Sheet : FindSheet(a.SheetName);
+            a.Reference = sheet is null ? null : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+            formula.HasUnresolved |= sheet is null;
         }
     }
 

@@ -13,9 +13,14 @@ public static class NumberText
     /// </summary>
     public static string ToGeneral(double value)
     {
-        if (value == 0 || !double.IsFinite(value))
+        if (value == 0)
         {
-            return value == 0 ? "0" : (double.IsNaN(value) ? "#NUM!" : "#NUM!");
+            return "0";
+        }
+
+        if (!double.IsFinite(value))
+        {
+            return ErrorValue.Number.ToText();
         }
 
         // "E14" rounds to 15 significant digits: d.ddddddddddddddE+xxx
@@ -193,9 +198,5 @@ public static class NumberText
     }
 
     /// <summary>The shortest text that parses back to the same number (used to print number literals).</summary>
-    internal static string ToLiteral(double value)
-    {
-        string s = value.ToString("R", Inv);
-        return s.Replace("E+", "E+", StringComparison.Ordinal);
-    }
+    internal static string ToLiteral(double value) => value.ToString("R", Inv);
 }
