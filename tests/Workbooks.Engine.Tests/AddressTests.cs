@@ -96,6 +96,34 @@ public class AddressTests
     [InlineData("this name is far too long for excel")]
     public void Invalid_sheet_names_are_rejected(string name) => Assert.NotNull(SheetNames.Validate(name));
 
+    [Theory]
+    [InlineData("b4", null, "B4", false, false, "B4")]
+    [InlineData("$B$4", null, "B4", true, true, "$B$4")]
+    [InlineData("B$4", null, "B4", false, true, "B$4")]
+    [InlineData("'Cash Flow'!$B$4:C9", "Cash Flow", "B4:C9", true, true, "'Cash Flow'!$B$4:C9")]
+    [InlineData("'It''s'!A1", "It's", "A1", false, false, "'It''s'!A1")]
+    [InlineData("Sheet2!C3:A1", "Sheet2", "A1:C3", false, false, "Sheet2!A1:C3")]
+    [InlineData("Data!$A:$C", "Data", "A:C", true, false, "Data!$A:$C")]
+    [InlineData("3:5", null, "3:5", false, false, "3:5")]
+    public void References_parse_with_sheet_and_dollar_flags(string text, string? sheet, string range, bool columnAbsolute, bool rowAbsolute, string printed)
+    {
+        var reference = A1Reference.Parse(text);
+        Assert.Equal(sheet, reference.Sheet);
+        Assert.Equal(range, reference.Range.ToString());
+        Assert.Equal(columnAbsolute, reference.StartColumnAbsolute);
+        Assert.Equal(rowAbsolute, reference.StartRowAbsolute);
+        Assert.Equal(printed, reference.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("=A1")]
+    [InlineData("A1+1")]
+    [InlineData("SUM(A1)")]
+    [InlineData("'Open!A1")]
+    [InlineData("XFE1")]
+    public void Non_references_do_not_parse(string text) => Assert.False(A1Reference.TryParse(text, out _));
+
     [Fact]
     public void A1_references_parse_with_sheet_and_dollar_flags()
     {

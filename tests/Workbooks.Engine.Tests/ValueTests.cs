@@ -34,6 +34,8 @@ public class ValueTests
     [InlineData(" 42 ", 42)]
     [InlineData("$1,000", 1000)]
     [InlineData("+7", 7)]
+    [InlineData("1,234,567.5", 1234567.5)]
+    [InlineData("-1,000%", -10)]
     public void Numbers_parse_in_invariant_culture(string text, double expected)
     {
         Assert.True(NumberText.TryParse(text, out double value));
@@ -47,6 +49,9 @@ public class ValueTests
     [InlineData("")]
     [InlineData("1e")]
     [InlineData(",5")]
+    [InlineData("1,2")]
+    [InlineData("1,2345")]
+    [InlineData("1.5,000")]
     public void Non_numbers_do_not_parse(string text) => Assert.False(NumberText.TryParse(text, out _));
 
     [Fact]

@@ -260,6 +260,24 @@ public class RecalculationTests
     }
 
     [Fact]
+    public void A_cycle_with_many_dependents_marks_them_all()
+    {
+        var workbook = new Workbook();
+        workbook.AddSheet(Main);
+        var inputs = new List<IReadOnlyList<string?>>();
+        for (int row = 1; row <= 20_000; row++)
+        {
+            inputs.Add(["=$A$1+1"]);
+        }
+
+        workbook.SetRange(Main, RangeAddress.Parse("A1:A20000"), inputs);
+        Assert.Equal("#CIRC!", workbook.Value("A1"));
+        Assert.Equal("#CIRC!", workbook.Value("A20000"));
+        workbook.Set("A1", "1");
+        Assert.Equal("2", workbook.Value("A20000"));
+    }
+
+    [Fact]
     public void Volatile_functions_recalculate_on_every_pass()
     {
         var clock = new FixedClock(new DateTimeOffset(2024, 1, 31, 12, 0, 0, TimeSpan.Zero));
@@ -294,6 +312,31 @@ public class RecalculationTests
         Assert.Equal("202", workbook.Value("D1"));
         workbook.RecalculateAll();
         Assert.Equal("202", workbook.Value("D1"));
+    }
+
+    [Fact]
+    public void A_dynamic_reference_depends_on_its_whole_area_whatever_is_read()
+    {
+        // SUM stops at B4's error before reading B5; the cycle B1 -> B5 -> B1 must be found all the same,
+        // whether B1 is computed in a full recalculation or after an edit.
+        var workbook = With(("B4", "#REF!"), ("B1", "=SUM(OFFSET(A1,3,1,2,1))"));
+        workbook.Set("B5", "=IFERROR(B1/A6,0)");
+        Assert.Equal("#CIRC!", workbook.Value("B1"));
+        Assert.Equal("#CIRC!", workbook.Value("B5"));
+        AssertConsistent(workbook);
+    }
+
+    [Fact]
+    public void Reference_only_arguments_add_no_dependency()
+    {
+        var workbook = With(("A1", "=ROW(A1)"), ("A3", "=ROWS(A1:A5)+COLUMNS(A1:C1)"), ("B1", "=OFFSET(B1,1,0)"), ("B2", "7"), ("C1", "=OFFSET(A1,0,2)"));
+        Assert.Equal("1", workbook.Value("A1"));
+        Assert.Equal("8", workbook.Value("A3"));
+        Assert.Equal("7", workbook.Value("B1"));
+        Assert.Equal("#CIRC!", workbook.Value("C1"));
+        workbook.Set("B2", "8");
+        Assert.Equal("8", workbook.Value("B1"));
+        AssertConsistent(workbook);
     }
 
     [Fact]

@@ -53,7 +53,17 @@ internal sealed class Evaluator(Workbook workbook)
         _argTop = 0;
         _nameDepth = 0;
         _spine.Clear();
-        var result = ToCellResult(Evaluate(formula.Root, false));
+        CellValue result;
+        try
+        {
+            result = ToCellResult(Evaluate(formula.Root, false));
+        }
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            // A function that fails must not leave a recalculation pass half done; the cell shows #VALUE!.
+            result = CellValue.FromError(ErrorValue.Value);
+        }
+
         return ReadItself ? CellValue.FromError(ErrorValue.Circular) : result;
     }
 
@@ -105,6 +115,34 @@ internal sealed class Evaluator(Workbook workbook)
         }
 
         return cell.Value;
+    }
+
+    /// <summary>
+    /// Declares a reference built at run time (OFFSET, INDIRECT, the range operator): the formula depends on every
+    /// cell in it, whatever it ends up reading, so pending formula cells there must be computed first. This keeps
+    /// the result independent of evaluation order (SUM stops reading at the first error, a cycle must not).
+    /// </summary>
+    public Reference DynamicReference(Reference reference)
+    {
+        var cursor = reference.Sheet.Cursor(reference.Row1, reference.Column1, reference.Row2, reference.Column2);
+        while (cursor.MoveNext())
+        {
+            var cell = cursor.Current;
+            var f = cell.Formula;
+            if (f is not null && f.PassId == PassId && f.State == PassState.Pending)
+            {
+                if (ReferenceEquals(cell, Host))
+                {
+                    ReadItself = true;
+                }
+                else
+                {
+                    Unready.Add(cell);
+                }
+            }
+        }
+
+        return reference;
     }
 
     /// <summary>
@@ -262,8 +300,8 @@ internal sealed class Evaluator(Workbook workbook)
 
         if (left.Reference is { } a && right.Reference is { } b && ReferenceEquals(a.Sheet, b.Sheet))
         {
-            return new Reference(a.Sheet, Math.Min(a.Row1, b.Row1), Math.Min(a.Column1, b.Column1),
-                Math.Max(a.Row2, b.Row2), Math.Max(a.Column2, b.Column2));
+            return DynamicReference(new Reference(a.Sheet, Math.Min(a.Row1, b.Row1), Math.Min(a.Column1, b.Column1),
+                Math.Max(a.Row2, b.Row2), Math.Max(a.Column2, b.Column2)));
         }
 
         return Operand.Error(ErrorValue.Value);

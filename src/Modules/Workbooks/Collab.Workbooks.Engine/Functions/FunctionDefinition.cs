@@ -11,6 +11,13 @@ internal enum ArgMode : byte
 
     /// <summary>Not evaluated before the call; the function evaluates it on demand through <see cref="FunctionArgs"/> (IF, IFERROR, CHOOSE).</summary>
     Lazy,
+
+    /// <summary>
+    /// Evaluated like <see cref="Value"/>, but only the position of a reference written there is used, never its
+    /// values (ROW, COLUMN, ROWS, COLUMNS, OFFSET's anchor): such a reference adds no dependency, so =ROW(A1)
+    /// in A1 is not circular.
+    /// </summary>
+    ReferenceOnly,
 }
 
 /// <summary>Properties of a function that the engine must know.</summary>

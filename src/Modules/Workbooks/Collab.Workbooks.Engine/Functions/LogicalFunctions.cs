@@ -180,7 +180,7 @@ internal static class LogicalFunctions
     {
         if (a.IsBlank || b.IsBlank)
         {
-            return Coercion.Compare(a, b) == 0 && (a.Kind == b.Kind || a.IsBlank || b.IsBlank);
+            return Coercion.Compare(a, b) == 0;
         }
 
         return a.Kind == b.Kind && Coercion.Compare(a, b) == 0;
@@ -193,7 +193,7 @@ internal static class LogicalFunctions
         Xor,
     }
 
-    private struct LogicalVisitor(LogicalOp op) : IValueVisitor
+    private struct LogicalVisitor : IValueVisitor
     {
         public int Count;
         public int TrueCount;
@@ -229,7 +229,6 @@ internal static class LogicalFunctions
                     Count++;
                     return true;
                 default:
-                    _ = op;
                     return true;
             }
         }
@@ -238,7 +237,7 @@ internal static class LogicalFunctions
     // AND/OR/XOR: booleans and numbers count; text and blanks in ranges are skipped; no logical value at all is #VALUE!.
     private static Operand Logical(FunctionArgs args, LogicalOp op)
     {
-        var visitor = new LogicalVisitor(op);
+        var visitor = default(LogicalVisitor);
         Aggregation.VisitValues(args, 0, args.Count, ref visitor);
         if (visitor.Error is { } error)
         {

@@ -273,16 +273,19 @@ internal static class MathFunctions
             return 0;
         }
 
-        if (Math.Abs(x) < 7.9e27 && digits is >= -28 and <= 28)
+        double magnitude = Math.Abs(x);
+
+        // Rounding beyond the 15th significant digit changes nothing Excel can show.
+        if (digits >= 0 && magnitude * Math.Pow(10, digits) >= 1e15)
+        {
+            return x;
+        }
+
+        if (magnitude < 7.9e27 && digits is >= -27 and <= 28)
         {
             decimal m = (decimal)x;
             decimal scale = Pow10Decimal(Math.Abs(digits));
             decimal scaled = digits >= 0 ? m * scale : m / scale;
-            if (digits >= 0 && Math.Abs(m) * scale > 7.9e27m / 10)
-            {
-                return x;
-            }
-
             decimal rounded = mode switch
             {
                 RoundMode.HalfAwayFromZero => Math.Round(scaled, 0, MidpointRounding.AwayFromZero),
@@ -292,20 +295,20 @@ internal static class MathFunctions
             return (double)(digits >= 0 ? rounded / scale : rounded * scale);
         }
 
-        if (digits > 0)
+        double p = Math.Pow(10, Math.Abs(digits));
+        if (double.IsInfinity(p))
         {
-            return x;
+            return digits >= 0 ? x : 0;
         }
 
-        double p = Math.Pow(10, -digits);
-        double q = x / p;
+        double q = digits >= 0 ? x * p : x / p;
         double r = mode switch
         {
             RoundMode.HalfAwayFromZero => Math.Round(q, MidpointRounding.AwayFromZero),
             RoundMode.AwayFromZero => q < 0 ? -Math.Ceiling(-q) : Math.Ceiling(q),
             _ => Math.Truncate(q),
         };
-        return r * p;
+        return digits >= 0 ? r / p : r * p;
     }
 
     private static decimal Pow10Decimal(int n)
@@ -473,19 +476,9 @@ internal static class MathFunctions
             return ceiling ? Operand.Number(0) : (x == 0 ? Operand.Number(0) : Operand.Error(ErrorValue.DivisionByZero));
         }
 
+        // With both negative the quotient is positive, so CEILING rounds away from zero and FLOOR toward it.
         double q = Snap(x / significance);
-        double n;
-        if (x < 0 && significance < 0)
-        {
-            // Both negative: CEILING rounds away from zero, FLOOR toward zero.
-            n = ceiling ? Math.Ceiling(q) : Math.Floor(q);
-        }
-        else
-        {
-            n = ceiling ? Math.Ceiling(q) : Math.Floor(q);
-        }
-
-        return Operand.Number(n * significance);
+        return Operand.Number((ceiling ? Math.Ceiling(q) : Math.Floor(q)) * significance);
     }
 
     private static Operand EvenOdd(FunctionArgs args, bool even)

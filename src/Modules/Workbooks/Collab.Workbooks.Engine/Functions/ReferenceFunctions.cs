@@ -8,11 +8,11 @@ internal static class ReferenceFunctions
 {
     public static void Register(FunctionRegistry registry)
     {
-        registry.Add("ROW", 0, 1, args => RowOrColumn(args, row: true));
-        registry.Add("COLUMN", 0, 1, args => RowOrColumn(args, row: false));
-        registry.Add("ROWS", 1, 1, args => Size(args, rows: true));
-        registry.Add("COLUMNS", 1, 1, args => Size(args, rows: false));
-        registry.Add("OFFSET", 3, 5, Offset, FunctionFlags.Volatile | FunctionFlags.ReturnsReference);
+        registry.Add("ROW", 0, 1, args => RowOrColumn(args, row: true), FunctionFlags.None, ArgMode.ReferenceOnly);
+        registry.Add("COLUMN", 0, 1, args => RowOrColumn(args, row: false), FunctionFlags.None, ArgMode.ReferenceOnly);
+        registry.Add("ROWS", 1, 1, args => Size(args, rows: true), FunctionFlags.None, ArgMode.ReferenceOnly);
+        registry.Add("COLUMNS", 1, 1, args => Size(args, rows: false), FunctionFlags.None, ArgMode.ReferenceOnly);
+        registry.Add("OFFSET", 3, 5, Offset, FunctionFlags.Volatile | FunctionFlags.ReturnsReference, ArgMode.ReferenceOnly, ArgMode.Value);
         registry.Add("INDIRECT", 1, 2, Indirect, FunctionFlags.Volatile | FunctionFlags.ReturnsReference);
         registry.Add("INDEX", 2, 4, Index, FunctionFlags.ReturnsReference);
         registry.Add("CHOOSE", 2, FunctionDefinition.Unlimited, Choose, FunctionFlags.ReturnsReference, ArgMode.Value, ArgMode.Lazy);
@@ -115,7 +115,7 @@ internal static class ReferenceFunctions
             return Operand.Error(ErrorValue.Reference);
         }
 
-        return new Reference(r.Sheet, (int)row1, (int)column1, (int)row2, (int)column2);
+        return args.Context.DynamicReference(new Reference(r.Sheet, (int)row1, (int)column1, (int)row2, (int)column2));
     }
 
     // INDIRECT(ref_text, [a1=TRUE]): a reference from text, A1 style ("Sheet2!B4", "A1:C3", a defined name) or R1C1 style.
@@ -153,13 +153,13 @@ internal static class ReferenceFunctions
             case CellRefNode c:
             {
                 var sheet = ResolveSheet(context, c.SheetName);
-                return sheet is null ? Operand.Error(ErrorValue.Reference) : new Reference(sheet, c.Row, c.Column, c.Row, c.Column);
+                return sheet is null ? Operand.Error(ErrorValue.Reference) : context.DynamicReference(new Reference(sheet, c.Row, c.Column, c.Row, c.Column));
             }
 
             case AreaRefNode a:
             {
                 var sheet = ResolveSheet(context, a.SheetName);
-                return sheet is null ? Operand.Error(ErrorValue.Reference) : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                return sheet is null ? Operand.Error(ErrorValue.Reference) : context.DynamicReference(new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2));
             }
 
             case NameNode n:
@@ -171,7 +171,7 @@ internal static class ReferenceFunctions
                 }
 
                 var value = context.Evaluate(definition.Root, false);
-                return value.IsReference ? value : Operand.Error(ErrorValue.Reference);
+                return value.Reference is { } reference ? context.DynamicReference(reference) : Operand.Error(ErrorValue.Reference);
             }
 
             default:
@@ -216,7 +216,7 @@ internal static class ReferenceFunctions
             return Operand.Error(ErrorValue.Reference);
         }
 
-        return new Reference(sheet, Math.Min(r1, r2), Math.Min(c1, c2), Math.Max(r1, r2), Math.Max(c1, c2));
+        return context.DynamicReference(new Reference(sheet, Math.Min(r1, r2), Math.Min(c1, c2), Math.Max(r1, r2), Math.Max(c1, c2)));
     }
 
     // R2C3, R[-1]C[2], RC (this cell).

@@ -58,18 +58,21 @@ internal sealed class RangeDependency(Cell dependent, Sheet sheet, int row1, int
 
 /// <summary>
 /// Finds the formulas whose range arguments contain a cell without expanding ranges into per-cell edges.
-/// A range is filed once per bucket it touches in one of four tiers: blocks of 256 rows x 16 columns (small
-/// ranges), column bands of 16 columns (tall ranges such as A1:A100000 or A:A), row bands of 256 rows
-/// (wide ranges such as 3:3), or one list for ranges both tall and wide. A query reads one bucket per tier.
+/// A range is filed once per bucket it touches in exactly one tier: fine blocks of 16 rows x 4 columns (small
+/// ranges such as SUM(B2:B11)), coarse blocks of 256 rows x 16 columns, column bands of 16 columns (tall ranges
+/// such as A1:A100000 or A:A), row bands of 256 rows (wide ranges such as 3:3), or one list for ranges both tall
+/// and wide. A query reads one bucket per tier in use, so its cost is the number of ranges near the cell.
 /// </summary>
 internal sealed class RangeIndex
 {
-    private const int RowShift = 8;
-    private const int ColumnShift = 4;
-    private const int MaxBuckets = 64;
+    private const int MaxBuckets = 16;
     private const int MaxBands = 8;
+    private const int BandRowShift = 8;
+    private const int BandColumnShift = 4;
 
-    private readonly Dictionary<long, List<RangeDependency>> _blocks = [];
+    private static readonly (int RowShift, int ColumnShift)[] BlockLevels = [(4, 2), (8, 4)];
+
+    private readonly Dictionary<long, List<RangeDependency>>[] _blocks = [[], []];
     private readonly Dictionary<int, List<RangeDependency>> _columnBands = [];
     private readonly Dictionary<int, List<RangeDependency>> _rowBands = [];
     private readonly List<RangeDependency> _global = [];
@@ -79,42 +82,51 @@ internal sealed class RangeIndex
     public void Add(RangeDependency dependency)
     {
         Count++;
-        int rb1 = (dependency.Row1 - 1) >> RowShift;
-        int rb2 = (dependency.Row2 - 1) >> RowShift;
-        int cb1 = (dependency.Column1 - 1) >> ColumnShift;
-        int cb2 = (dependency.Column2 - 1) >> ColumnShift;
-        long rows = rb2 - rb1 + 1;
-        long columns = cb2 - cb1 + 1;
-        if (rows * columns <= MaxBuckets)
+        for (int level = 0; level < BlockLevels.Length; level++)
         {
-            dependency.Tier = 0;
-            for (int rb = rb1; rb <= rb2; rb++)
+            var (rs, cs) = BlockLevels[level];
+            int rb1 = (dependency.Row1 - 1) >> rs;
+            int rb2 = (dependency.Row2 - 1) >> rs;
+            int cb1 = (dependency.Column1 - 1) >> cs;
+            int cb2 = (dependency.Column2 - 1) >> cs;
+            if ((long)(rb2 - rb1 + 1) * (cb2 - cb1 + 1) <= MaxBuckets)
             {
-                for (int cb = cb1; cb <= cb2; cb++)
+                dependency.Tier = (byte)level;
+                for (int rb = rb1; rb <= rb2; rb++)
                 {
-                    Bucket(_blocks, BlockKey(rb, cb)).Add(dependency);
+                    for (int cb = cb1; cb <= cb2; cb++)
+                    {
+                        Bucket(_blocks[level], BlockKey(rb, cb)).Add(dependency);
+                    }
                 }
+
+                return;
             }
         }
-        else if (columns <= MaxBands)
+
+        int b1 = (dependency.Row1 - 1) >> BandRowShift;
+        int b2 = (dependency.Row2 - 1) >> BandRowShift;
+        int c1 = (dependency.Column1 - 1) >> BandColumnShift;
+        int c2 = (dependency.Column2 - 1) >> BandColumnShift;
+        if (c2 - c1 + 1 <= MaxBands)
         {
-            dependency.Tier = 1;
-            for (int cb = cb1; cb <= cb2; cb++)
+            dependency.Tier = 10;
+            for (int cb = c1; cb <= c2; cb++)
             {
                 Bucket(_columnBands, cb).Add(dependency);
             }
         }
-        else if (rows <= MaxBands)
+        else if (b2 - b1 + 1 <= MaxBands)
         {
-            dependency.Tier = 2;
-            for (int rb = rb1; rb <= rb2; rb++)
+            dependency.Tier = 11;
+            for (int rb = b1; rb <= b2; rb++)
             {
                 Bucket(_rowBands, rb).Add(dependency);
             }
         }
         else
         {
-            dependency.Tier = 3;
+            dependency.Tier = 12;
             _global.Add(dependency);
         }
     }
@@ -122,31 +134,31 @@ internal sealed class RangeIndex
     public void Remove(RangeDependency dependency)
     {
         Count--;
-        int rb1 = (dependency.Row1 - 1) >> RowShift;
-        int rb2 = (dependency.Row2 - 1) >> RowShift;
-        int cb1 = (dependency.Column1 - 1) >> ColumnShift;
-        int cb2 = (dependency.Column2 - 1) >> ColumnShift;
+        if (dependency.Tier < BlockLevels.Length)
+        {
+            var (rs, cs) = BlockLevels[dependency.Tier];
+            for (int rb = (dependency.Row1 - 1) >> rs; rb <= (dependency.Row2 - 1) >> rs; rb++)
+            {
+                for (int cb = (dependency.Column1 - 1) >> cs; cb <= (dependency.Column2 - 1) >> cs; cb++)
+                {
+                    RemoveFrom(_blocks[dependency.Tier], BlockKey(rb, cb), dependency);
+                }
+            }
+
+            return;
+        }
+
         switch (dependency.Tier)
         {
-            case 0:
-                for (int rb = rb1; rb <= rb2; rb++)
-                {
-                    for (int cb = cb1; cb <= cb2; cb++)
-                    {
-                        RemoveFrom(_blocks, BlockKey(rb, cb), dependency);
-                    }
-                }
-
-                break;
-            case 1:
-                for (int cb = cb1; cb <= cb2; cb++)
+            case 10:
+                for (int cb = (dependency.Column1 - 1) >> BandColumnShift; cb <= (dependency.Column2 - 1) >> BandColumnShift; cb++)
                 {
                     RemoveFrom(_columnBands, cb, dependency);
                 }
 
                 break;
-            case 2:
-                for (int rb = rb1; rb <= rb2; rb++)
+            case 11:
+                for (int rb = (dependency.Row1 - 1) >> BandRowShift; rb <= (dependency.Row2 - 1) >> BandRowShift; rb++)
                 {
                     RemoveFrom(_rowBands, rb, dependency);
                 }
@@ -166,19 +178,25 @@ internal sealed class RangeIndex
             return;
         }
 
-        int rb = (row - 1) >> RowShift;
-        int cb = (column - 1) >> ColumnShift;
-        if (_blocks.Count > 0 && _blocks.TryGetValue(BlockKey(rb, cb), out var block))
+        for (int level = 0; level < BlockLevels.Length; level++)
         {
-            Scan(block, row, column, output);
+            var blocks = _blocks[level];
+            if (blocks.Count > 0)
+            {
+                var (rs, cs) = BlockLevels[level];
+                if (blocks.TryGetValue(BlockKey((row - 1) >> rs, (column - 1) >> cs), out var block))
+                {
+                    Scan(block, row, column, output);
+                }
+            }
         }
 
-        if (_columnBands.Count > 0 && _columnBands.TryGetValue(cb, out var band))
+        if (_columnBands.Count > 0 && _columnBands.TryGetValue((column - 1) >> BandColumnShift, out var band))
         {
             Scan(band, row, column, output);
         }
 
-        if (_rowBands.Count > 0 && _rowBands.TryGetValue(rb, out var rowBand))
+        if (_rowBands.Count > 0 && _rowBands.TryGetValue((row - 1) >> BandRowShift, out var rowBand))
         {
             Scan(rowBand, row, column, output);
         }
@@ -191,7 +209,11 @@ internal sealed class RangeIndex
 
     public void Clear()
     {
-        _blocks.Clear();
+        foreach (var blocks in _blocks)
+        {
+            blocks.Clear();
+        }
+
         _columnBands.Clear();
         _rowBands.Clear();
         _global.Clear();
@@ -216,7 +238,7 @@ internal sealed class RangeIndex
     {
         if (!map.TryGetValue(key, out var list))
         {
-            list = [];
+            list = new List<RangeDependency>(4);
             map[key] = list;
         }
 

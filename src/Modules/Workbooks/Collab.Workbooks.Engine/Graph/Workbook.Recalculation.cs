@@ -1,3 +1,5 @@
+using Collab.Workbooks.Engine.Functions;
+
 namespace Collab.Workbooks.Engine;
 
 /// <summary>
@@ -18,6 +20,10 @@ public sealed partial class Workbook
     private readonly Stack<Cell> _work = new();
     private readonly Queue<Cell> _ready = new();
     private readonly List<Cell> _dependents = [];
+    private readonly List<Cell> _edges = [];
+    private readonly Dictionary<Cell, List<Cell>> _dynamicEdges = [];
+    private readonly List<(Sheet Sheet, long Key)> _bindPoints = [];
+    private readonly List<RangeDependency> _bindRanges = [];
     private int _passId;
 
     /// <summary>What starts a pass: edited formulas, edited positions, and the cells already known to have changed.</summary>
@@ -50,11 +56,19 @@ public sealed partial class Workbook
     /// <summary>Formula cells that depend on a cell position: point references plus ranges containing it.</summary>
     internal void CollectDependents(Sheet sheet, int row, int column, List<Cell> output)
     {
-        if (sheet.PointDependents.Count > 0 && sheet.PointDependents.TryGetValue(Sheet.PackKey(row, column), out var list))
+        if (sheet.PointDependents.Count > 0 && sheet.PointDependents.TryGetValue(Sheet.PackKey(row, column), out var entry))
         {
-            for (int i = 0; i < list.Count; i++)
+            if (entry is Cell single)
             {
-                output.Add(list[i]);
+                output.Add(single);
+            }
+            else
+            {
+                var list = (DependentList)entry;
+                for (int i = 0; i < list.Count; i++)
+                {
+                    output.Add(list[i]);
+                }
             }
         }
 
@@ -71,6 +85,8 @@ public sealed partial class Workbook
         _seenPoints.Clear();
         _seenRanges.Clear();
         _seenNames.Clear();
+        _bindPoints.Clear();
+        _bindRanges.Clear();
         _walk.Clear();
         _walk.Push(formula.Root);
         while (_walk.Count > 0)
@@ -130,7 +146,7 @@ public sealed partial class Workbook
 
                 case FunctionNode f:
                     MarkFunction(formula, f);
-                    PushAll(f.Args);
+                    PushArguments(cell, formula, f);
                     break;
                 case BinaryNode b:
                     _walk.Push(b.Right);
@@ -154,6 +170,8 @@ public sealed partial class Workbook
             }
         }
 
+        formula.Points = _bindPoints.Count == 0 ? [] : [.. _bindPoints];
+        formula.Ranges = _bindRanges.Count == 0 ? [] : [.. _bindRanges];
         if (formula.IsVolatile)
         {
             _volatileCells.Add(cell);
@@ -170,11 +188,35 @@ public sealed partial class Workbook
         }
     }
 
-    private void PushAll(Node[] nodes)
+    // A plain reference in a reference-only argument (ROW(A1), OFFSET's anchor) is bound but adds no dependency.
+    private void PushArguments(Cell cell, FormulaState formula, FunctionNode f)
     {
+        var nodes = f.Args;
         for (int i = nodes.Length - 1; i >= 0; i--)
         {
+            if (f.Definition?.ModeOf(i) == ArgMode.ReferenceOnly && nodes[i] is CellRefNode or AreaRefNode)
+            {
+                BindWithoutDependency(cell, formula, nodes[i]);
+                continue;
+            }
+
             _walk.Push(nodes[i]);
+        }
+    }
+
+    private void BindWithoutDependency(Cell cell, FormulaState formula, Node node)
+    {
+        if (node is CellRefNode c)
+        {
+            c.Sheet = c.SheetName is null ? cell.Sheet : FindSheet(c.SheetName);
+            c.CachedReference = null;
+            formula.HasUnresolved |= c.Sheet is null;
+        }
+        else if (node is AreaRefNode a)
+        {
+            var sheet = a.SheetName is null ? cell.Sheet : FindSheet(a.SheetName);
+            a.Reference = sheet is null ? null : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+            formula.HasUnresolved |= sheet is null;
         }
     }
 
@@ -273,14 +315,24 @@ public sealed partial class Workbook
             return;
         }
 
-        if (!sheet.PointDependents.TryGetValue(key, out var list))
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sheet.PointDependents, key, out bool exists);
+        if (!exists)
         {
-            list = new DependentList();
-            sheet.PointDependents[key] = list;
+            entry = cell;
+        }
+        else if (entry is DependentList list)
+        {
+            list.Add(cell);
+        }
+        else
+        {
+            var pair = new DependentList();
+            pair.Add((Cell)entry!);
+            pair.Add(cell);
+            entry = pair;
         }
 
-        list.Add(cell);
-        formula.Points.Add((sheet, key));
+        _bindPoints.Add((sheet, key));
     }
 
     private void AddRange(Cell cell, FormulaState formula, Sheet sheet, int row1, int column1, int row2, int column2)
@@ -292,7 +344,7 @@ public sealed partial class Workbook
 
         var dependency = new RangeDependency(cell, sheet, row1, column1, row2, column2);
         sheet.RangeDependents.Add(dependency);
-        formula.Ranges.Add(dependency);
+        _bindRanges.Add(dependency);
     }
 
     private void Unbind(Cell cell)
@@ -300,13 +352,22 @@ public sealed partial class Workbook
         var formula = cell.Formula!;
         foreach (var (sheet, key) in formula.Points)
         {
-            if (sheet.PointDependents.TryGetValue(key, out var list))
+            if (!sheet.PointDependents.TryGetValue(key, out var entry))
+            {
+                continue;
+            }
+
+            if (entry is DependentList list)
             {
                 list.Remove(cell);
-                if (list.Count == 0)
+                if (list.Count == 1)
                 {
-                    sheet.PointDependents.Remove(key);
+                    sheet.PointDependents[key] = list[0];
                 }
+            }
+            else if (ReferenceEquals(entry, cell))
+            {
+                sheet.PointDependents.Remove(key);
             }
         }
 
@@ -315,8 +376,8 @@ public sealed partial class Workbook
             dependency.Sheet.RangeDependents.Remove(dependency);
         }
 
-        formula.Points.Clear();
-        formula.Ranges.Clear();
+        formula.Points = [];
+        formula.Ranges = [];
         _volatileCells.Remove(cell);
         _unresolvedCells.Remove(cell);
         _nameUsers.Remove(cell);
@@ -390,10 +451,8 @@ public sealed partial class Workbook
         {
             foreach (var cell in sheet.AllCells())
             {
-                if (cell.Formula is { } formula)
+                if (cell.Formula is not null)
                 {
-                    formula.Points.Clear();
-                    formula.Ranges.Clear();
                     Bind(cell);
                 }
             }
@@ -411,7 +470,8 @@ public sealed partial class Workbook
         formula.PassId = pass;
         formula.State = PassState.Pending;
         formula.InDegree = 0;
-        formula.Out?.Clear();
+        formula.OutStart = 0;
+        formula.OutCount = 0;
         _pending.Add(cell);
         _work.Push(cell);
         return true;
@@ -424,6 +484,8 @@ public sealed partial class Workbook
         _pending.Clear();
         _work.Clear();
         _ready.Clear();
+        _edges.Clear();
+        _dynamicEdges.Clear();
 
         if (all)
         {
@@ -474,11 +536,12 @@ public sealed partial class Workbook
             }
 
             var formula = cell.Formula!;
-            var edges = formula.Out ??= [];
+            formula.OutStart = _edges.Count;
+            formula.OutCount = _dependents.Count;
             foreach (var dependent in _dependents)
             {
                 Enqueue(dependent, pass);
-                edges.Add(dependent);
+                _edges.Add(dependent);
                 dependent.Formula!.InDegree++;
             }
         }
@@ -509,7 +572,13 @@ public sealed partial class Workbook
                     // Read a cell not computed yet (INDIRECT, OFFSET): wait for it and evaluate again.
                     foreach (var precedent in _evaluator.Unready)
                     {
-                        (precedent.Formula!.Out ??= []).Add(cell);
+                        if (!_dynamicEdges.TryGetValue(precedent, out var extra))
+                        {
+                            extra = [];
+                            _dynamicEdges[precedent] = extra;
+                        }
+
+                        extra.Add(cell);
                         formula.InDegree++;
                     }
 
@@ -545,6 +614,8 @@ public sealed partial class Workbook
         }
 
         _pending.Clear();
+        _edges.Clear();
+        _dynamicEdges.Clear();
     }
 
     private void Complete(Cell cell, CellValue value, PassSeeds seeds)
@@ -557,27 +628,52 @@ public sealed partial class Workbook
             seeds.Changed.Add((cell.Sheet, cell.Row, cell.Column));
         }
 
-        var edges = formula.Out;
-        if (edges is null)
+        for (int i = formula.OutStart, end = formula.OutStart + formula.OutCount; i < end; i++)
         {
-            return;
+            Release(_edges[i]);
         }
 
-        foreach (var dependent in edges)
+        if (_dynamicEdges.Count > 0 && _dynamicEdges.TryGetValue(cell, out var extra))
         {
-            var f = dependent.Formula!;
-            if (--f.InDegree == 0 && f.State == PassState.Pending)
+            foreach (var dependent in extra)
             {
-                _ready.Enqueue(dependent);
+                Release(dependent);
             }
         }
+    }
+
+    private void Release(Cell dependent)
+    {
+        var f = dependent.Formula!;
+        if (--f.InDegree == 0 && f.State == PassState.Pending)
+        {
+            _ready.Enqueue(dependent);
+        }
+    }
+
+    /// <summary>A pending cell's dependents in the running pass: static edges plus dynamic ones.</summary>
+    private List<Cell> PassEdges(Cell cell)
+    {
+        var formula = cell.Formula!;
+        var list = new List<Cell>(formula.OutCount);
+        for (int i = formula.OutStart, end = formula.OutStart + formula.OutCount; i < end; i++)
+        {
+            list.Add(_edges[i]);
+        }
+
+        if (_dynamicEdges.TryGetValue(cell, out var extra))
+        {
+            list.AddRange(extra);
+        }
+
+        return list;
     }
 
     // Iterative Tarjan over the cells still pending; every cell of a cyclic component gets #CIRC!.
     private int ResolveCycles(int pass, PassSeeds seeds)
     {
         var cycles = FindCycles(_pending, cell => cell.Formula!.PassId == pass && cell.Formula.State == PassState.Pending,
-            cell => cell.Formula!.Out);
+            PassEdges);
         int resolved = 0;
         var circular = CellValue.FromError(ErrorValue.Circular);
         foreach (var cycle in cycles)
@@ -605,7 +701,7 @@ public sealed partial class Workbook
         var low = new Dictionary<Cell, int>();
         var onStack = new HashSet<Cell>();
         var stack = new Stack<Cell>();
-        var calls = new Stack<(Cell Node, int Edge)>();
+        var calls = new Stack<(Cell Node, int Edge, IReadOnlyList<Cell>? Outs)>();
         var result = new List<List<Cell>>();
         int counter = 0;
         foreach (var root in nodes)
@@ -618,11 +714,11 @@ public sealed partial class Workbook
             index[root] = low[root] = counter++;
             stack.Push(root);
             onStack.Add(root);
-            calls.Push((root, 0));
+            calls.Push((root, 0, edges(root)));
             while (calls.Count > 0)
             {
-                var (node, edge) = calls.Pop();
-                var outs = edges(node);
+                // Each frame keeps its edge list, fetched once: a cell with many dependents is resumed many times.
+                var (node, edge, outs) = calls.Pop();
                 bool descended = false;
                 while (outs is not null && edge < outs.Count)
                 {
@@ -634,11 +730,11 @@ public sealed partial class Workbook
 
                     if (!index.ContainsKey(next))
                     {
-                        calls.Push((node, edge));
+                        calls.Push((node, edge, outs));
                         index[next] = low[next] = counter++;
                         stack.Push(next);
                         onStack.Add(next);
-                        calls.Push((next, 0));
+                        calls.Push((next, 0, edges(next)));
                         descended = true;
                         break;
                     }
@@ -666,7 +762,7 @@ public sealed partial class Workbook
                     }
                     while (!ReferenceEquals(member, node));
 
-                    if (component.Count > 1 || HasSelfEdge(node, edges(node)))
+                    if (component.Count > 1 || HasSelfEdge(node, outs))
                     {
                         component.Reverse();
                         result.Add(component);

@@ -46,10 +46,10 @@ internal sealed class FormulaState(Node root)
     public bool HasUnresolved { get; set; }
 
     /// <summary>Point dependencies registered for this formula: (sheet, packed cell key).</summary>
-    public List<(Sheet Sheet, long Key)> Points { get; } = [];
+    public (Sheet Sheet, long Key)[] Points { get; set; } = [];
 
     /// <summary>Range dependencies registered for this formula.</summary>
-    public List<RangeDependency> Ranges { get; } = [];
+    public RangeDependency[] Ranges { get; set; } = [];
 
     // Scratch state of the recalculation pass identified by PassId.
     public int PassId { get; set; }
@@ -58,5 +58,8 @@ internal sealed class FormulaState(Node root)
 
     public int InDegree { get; set; }
 
-    public List<Cell>? Out { get; set; }
+    /// <summary>This cell's dependents in the pass: a slice of the pass's shared edge list.</summary>
+    public int OutStart { get; set; }
+
+    public int OutCount { get; set; }
 }

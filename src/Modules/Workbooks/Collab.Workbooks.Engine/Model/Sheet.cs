@@ -32,8 +32,11 @@ internal sealed class Sheet
 
     public Dictionary<int, double> ColumnWidths { get; } = [];
 
-    /// <summary>Formulas that refer to one cell, by the cell's packed key (the cell may be empty).</summary>
-    public Dictionary<long, DependentList> PointDependents { get; } = [];
+    /// <summary>
+    /// Formulas that refer to one cell, by the cell's packed key (the cell may be empty): a single formula
+    /// <see cref="Cell"/> is stored as is, several as a <see cref="DependentList"/>.
+    /// </summary>
+    public Dictionary<long, object> PointDependents { get; } = [];
 
     public RangeIndex RangeDependents { get; } = new();
 

@@ -428,8 +428,8 @@ public sealed partial class Workbook
 
         if (input[0] == '=' && input.Length > 1)
         {
-            var root = FormulaParser.Parse(input);
-            return new ParsedInput(FormulaPrinter.Print(root), default, root);
+            // The normalised text is printed once the formula is bound (names and sheets in their defined casing).
+            return new ParsedInput(input, default, FormulaParser.Parse(input));
         }
 
         if (input.Equals("TRUE", StringComparison.OrdinalIgnoreCase))

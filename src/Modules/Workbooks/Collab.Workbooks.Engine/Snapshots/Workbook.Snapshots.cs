@@ -110,6 +110,17 @@ public sealed partial class Workbook
         }
 
         workbook.RebindEverything();
+        foreach (var sheet in workbook._sheets)
+        {
+            foreach (var cell in sheet.AllCells())
+            {
+                if (cell.Formula is { } formula)
+                {
+                    cell.Input = FormulaPrinter.Print(formula.Root);
+                }
+            }
+        }
+
         workbook.RecalculateAll();
         return workbook;
     }

@@ -125,7 +125,7 @@ public static class ConsistencyValidator
         // Cycles through INDIRECT or OFFSET exist only at run time: their cells hold #CIRC! without a static cycle.
         foreach (var cell in cells)
         {
-            if (!inStaticCycle.Contains(cell) && cell.Value.IsError && cell.Value.Error == ErrorValue.Circular && !DependsOnlyDownstream(cell))
+            if (!inStaticCycle.Contains(cell) && cell.Value.IsError && cell.Value.Error == ErrorValue.Circular && CanBeInDynamicCycle(cell))
             {
                 var location = Location(cell);
                 issues.Add(new ValidationIssue(ValidationIssueKind.CircularReference, $"Circular reference through a dynamic reference at {location}", [location]));
@@ -135,9 +135,8 @@ public static class ConsistencyValidator
         return issues;
     }
 
-    // A #CIRC! that merely flows from a cyclic precedent is not a cycle of its own; only cells whose formula
-    // is dynamic can be in a run-time cycle.
-    private static bool DependsOnlyDownstream(Cell cell) => !cell.Formula!.IsVolatile;
+    // Only formulas with dynamic references (INDIRECT, OFFSET) can close a cycle that the static graph lacks.
+    private static bool CanBeInDynamicCycle(Cell cell) => cell.Formula!.IsVolatile;
 
     /// <summary>Values that differ from a full recalculation of a fresh copy of the workbook.</summary>
     public static IReadOnlyList<ValidationIssue> CheckIntegrity(Workbook workbook)

@@ -13,9 +13,14 @@ public static class NumberText
     /// </summary>
     public static string ToGeneral(double value)
     {
-        if (value == 0 || !double.IsFinite(value))
+        if (value == 0)
         {
-            return value == 0 ? "0" : (double.IsNaN(value) ? "#NUM!" : "#NUM!");
+            return "0";
+        }
+
+        if (!double.IsFinite(value))
+        {
+            return ErrorValue.Number.ToText();
         }
 
         // "E14" rounds to 15 significant digits: d.ddddddddddddddE+xxx
@@ -133,8 +138,8 @@ public static class NumberText
             char c = text[i];
             if (c == ',')
             {
-                // Thousands separators only in the integer part, between digits.
-                if (seenDot || seenExp || i == 0 || !char.IsAsciiDigit(text[i - 1]) || i + 1 >= text.Length || !char.IsAsciiDigit(text[i + 1]))
+                // Thousands separators only in the integer part, each followed by exactly three digits.
+                if (seenDot || seenExp || i == 0 || !char.IsAsciiDigit(text[i - 1]) || !IsGroup(text, i + 1))
                 {
                     return false;
                 }
@@ -192,10 +197,10 @@ public static class NumberText
         return true;
     }
 
+    private static bool IsGroup(ReadOnlySpan<char> text, int start) =>
+        start + 3 <= text.Length && char.IsAsciiDigit(text[start]) && char.IsAsciiDigit(text[start + 1]) && char.IsAsciiDigit(text[start + 2])
+        && (start + 3 == text.Length || !char.IsAsciiDigit(text[start + 3]));
+
     /// <summary>The shortest text that parses back to the same number (used to print number literals).</summary>
-    internal static string ToLiteral(double value)
-    {
-        string s = value.ToString("R", Inv);
-        return s.Replace("E+", "E+", StringComparison.Ordinal);
-    }
+    internal static string ToLiteral(double value) => value.ToString("R", Inv);
 }
