@@ -243,6 +243,11 @@ public class FinancialFunctionTests
     [InlineData("=XNPV(TRUE,D1:D5,E1:E5)", "#VALUE!")]
     [InlineData("=XIRR(D1:D5,E1:E5,-1)", "#NUM!")]
     [InlineData("=XNPV(0,D1:D5,E1:E5)", "3000")]
+    [InlineData("=PMT(A9,10,1000)", "-100")]
+    [InlineData("=FV(0.1,10,-100,A9)", "1593.7424601")]
+    [InlineData("=NPV(0.1,A9,110)", "100")]
+    [InlineData("=NPV(0.1,\"110\",TRUE)", "100.826446280992")]
+    [InlineData("=IRR(\"x\")", "#VALUE!")]
     public void Financial_argument_errors_match_excel(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, Flows));
 }
