@@ -100,7 +100,8 @@ public sealed class WorkbookReplica : IEditingClientHost
 
         try
         {
-            Changed?.Invoke(OperationApplier.Apply(Local, transformed));
+            var result = OperationApplier.Apply(Local, transformed); // not inside ?.Invoke: that would skip it without subscribers
+            Changed?.Invoke(result);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
         {
