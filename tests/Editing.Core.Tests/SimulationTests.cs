@@ -14,7 +14,7 @@ public class SimulationTests
     [Fact]
     public void Clients_over_reordered_channels_with_reconnects_converge_to_the_server()
     {
-        Gen.Int.Sample(seed => new Simulation(seed).Run(), iter: Scenarios.Runs(300), print: seed => $"scenario seed {seed}");
+        Property.Check(seed => new Simulation(seed).Run(), 300);
     }
 
     private abstract record Message;
@@ -73,7 +73,7 @@ public class SimulationTests
         {
             try
             {
-                int steps = _random.Next(20, 60);
+                int steps = _random.Next(15, 45);
                 for (int step = 0; step < steps; step++)
                 {
                     Step();
@@ -120,7 +120,7 @@ public class SimulationTests
             else if (roll < 40)
             {
                 var undo = _random.Next(3) == 0 ? client.Undo.Redo(Pending(client)) : client.Undo.Undo(Pending(client));
-                if (undo is not null && new OperationValidator(client.Replica.Local).Problem(undo) is null)
+                if (undo is not null && Scenarios.ValidatorFor(client.Replica.Local).Problem(undo) is null)
                 {
                     var (pending, _, _) = client.Replica.Edit(undo);
                     client.Origins[pending!.OpId] = EditOrigin.Undo;

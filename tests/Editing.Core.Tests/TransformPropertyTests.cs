@@ -9,19 +9,19 @@ public class TransformPropertyTests
     [Fact]
     public void Transform_satisfies_TP1_for_random_pairs_of_every_type()
     {
-        Gen.Int.Sample(seed => CheckPair(seed), iter: Scenarios.Runs(3_000), print: seed => $"scenario seed {seed}");
+        Property.Check(seed => CheckPair(seed), 800);
     }
 
     [Fact]
     public void Transform_satisfies_TP1_for_structural_pairs_with_formulas()
     {
-        Gen.Int.Sample(seed => CheckPair(seed, Scenarios.Focus.Structural), iter: Scenarios.Runs(3_000), print: seed => $"scenario seed {seed}");
+        Property.Check(seed => CheckPair(seed, Scenarios.Focus.Structural), 800);
     }
 
     [Fact]
     public void Transform_satisfies_TP1_for_sheet_pairs()
     {
-        Gen.Int.Sample(seed => CheckPair(seed, Scenarios.Focus.Sheets), iter: Scenarios.Runs(2_000), print: seed => $"scenario seed {seed}");
+        Property.Check(seed => CheckPair(seed, Scenarios.Focus.Sheets), 500);
     }
 
     internal static void CheckPair(int seed, Scenarios.Focus focus = Scenarios.Focus.All)
@@ -38,8 +38,8 @@ public class TransformPropertyTests
         var result = OperationTransformer.Transform(a, b);
         var left = Books.Apply(Books.Clone(start), b);
         var right = Books.Apply(Books.Clone(start), a);
-        string? leftProblem = new OperationValidator(left).Problem(result.Op);
-        string? rightProblem = new OperationValidator(right).Problem(result.Against);
+        string? leftProblem = Scenarios.ValidatorFor(left).Problem(result.Op);
+        string? rightProblem = Scenarios.ValidatorFor(right).Problem(result.Against);
         string context = $"a = {a}\nb = {b}\na' = {result.Op}\nb' = {result.Against}";
         Assert.True((leftProblem is null) == (rightProblem is null), $"validity differs: a' {leftProblem ?? "valid"}; b' {rightProblem ?? "valid"}\n{context}");
         if (leftProblem is not null)

@@ -82,9 +82,14 @@ internal static class Scenarios
     }
 
     /// <summary>A random op valid on <paramref name="workbook"/>, normalized against it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Workbook, OperationValidator> Validators = [];
+
+    /// <summary>One validator per workbook: it reads the workbook live, and building one is the expensive part.</summary>
+    public static OperationValidator ValidatorFor(Workbook workbook) => Validators.GetValue(workbook, w => new OperationValidator(w));
+
     public static Operation RandomOp(Random random, Workbook workbook, Focus focus = Focus.All)
     {
-        var validator = new OperationValidator(workbook);
+        var validator = ValidatorFor(workbook);
         for (int attempt = 0; ; attempt++)
         {
             int kind = focus switch

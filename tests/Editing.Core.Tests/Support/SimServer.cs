@@ -11,6 +11,7 @@ internal sealed class SimServer(Workbook document)
 {
     private readonly List<RemoteOperation> _log = [];
     private readonly Dictionary<string, long> _seen = [];
+    private readonly OperationValidator _validator = new(document);
 
     public Workbook Document { get; } = document;
 
@@ -42,7 +43,7 @@ internal sealed class SimServer(Workbook document)
             return new Outcome(Revision, null, null, null, false);
         }
 
-        var problem = new OperationValidator(Document).Problem(op);
+        var problem = _validator.Problem(op);
         if (problem is not null)
         {
             return new Outcome(null, null, null, problem, false);
