@@ -22,6 +22,21 @@ public static class OperationApplier
         return ApplyOne(workbook, op);
     }
 
+    /// <summary>Validates the op against the workbook, then applies it; an invalid op changes nothing.</summary>
+    /// <exception cref="OperationRejectedException">The op is invalid; the message says why.</exception>
+    public static ApplyResult ApplyValidated(Workbook workbook, Operation op, OperationLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(op);
+        var problem = new OperationValidator(workbook, limits).Problem(op);
+        if (problem is not null)
+        {
+            throw new OperationRejectedException(problem);
+        }
+
+        return Apply(workbook, op);
+    }
+
     /// <summary>
     /// Applies the op and returns, with what changed, the op that undoes it (computed from the exact state before each
     /// part, as the server does when it applies an op). A batch is atomic: when one of its ops fails, the ones already

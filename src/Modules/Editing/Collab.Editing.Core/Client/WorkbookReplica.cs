@@ -13,16 +13,24 @@ public sealed class WorkbookReplica : IEditingClientHost
     private readonly Action<PendingOperation> _send;
     private readonly OperationLimits _limits;
     private bool _stale;
+    private OperationValidator? _validator;
+    private readonly TimeProvider? _timeProvider;
 
     /// <summary>Starts from a snapshot at <paramref name="revision"/>; <paramref name="send"/> submits ops to the server.</summary>
-    public WorkbookReplica(WorkbookSnapshot snapshot, long revision, Action<PendingOperation> send, OperationLimits? limits = null)
+    /// <param name="snapshot">The model as JoinModel returned it.</param>
+    /// <param name="revision">The snapshot's revision.</param>
+    /// <param name="send">Submits an op (SubmitOperation).</param>
+    /// <param name="limits">Validation limits for local edits.</param>
+    /// <param name="timeProvider">The clock for TODAY and NOW in the replica (the system clock when null).</param>
+    public WorkbookReplica(WorkbookSnapshot snapshot, long revision, Action<PendingOperation> send, OperationLimits? limits = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(send);
         _send = send;
         _limits = limits ?? OperationLimits.Default;
-        Confirmed = Workbook.FromSnapshot(snapshot);
-        Local = Workbook.FromSnapshot(snapshot);
+        _timeProvider = timeProvider;
+        Confirmed = Workbook.FromSnapshot(snapshot, timeProvider);
+        Local = Workbook.FromSnapshot(snapshot, timeProvider);
         Client = new EditingClient(this, revision);
     }
 
@@ -49,7 +57,8 @@ public sealed class WorkbookReplica : IEditingClientHost
     {
         ArgumentNullException.ThrowIfNull(op);
         var normalized = OperationApplier.Normalize(Local, op);
-        var problem = new OperationValidator(Local, _limits).Problem(normalized);
+        _validator ??= new OperationValidator(Local, _limits); // reads the workbook live; rebuilt with the view
+        var problem = _validator.Problem(normalized);
         if (problem is not null)
         {
             return (null, null, problem);
@@ -72,7 +81,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     public IReadOnlyList<PendingOperation> ResyncFromSnapshot(WorkbookSnapshot snapshot, long revision, bool outstandingApplied)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var target = Workbook.FromSnapshot(snapshot);
+        var target = Workbook.FromSnapshot(snapshot, _timeProvider);
         var basis = Confirmed;
         if (outstandingApplied && Client.Outstanding is { } outstanding)
         {
@@ -100,7 +109,8 @@ public sealed class WorkbookReplica : IEditingClientHost
 
         try
         {
-            Changed?.Invoke(OperationApplier.Apply(Local, transformed));
+            var result = OperationApplier.Apply(Local, transformed); // not inside ?.Invoke: that would skip it without subscribers
+            Changed?.Invoke(result);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
         {
@@ -132,6 +142,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     private void Rebuild()
     {
         Local = Clone(Confirmed);
+        _validator = null;
         _stale = false;
         foreach (var pending in Client.Pending)
         {
@@ -157,5 +168,5 @@ public sealed class WorkbookReplica : IEditingClientHost
         }
     }
 
-    private static Workbook Clone(Workbook workbook) => Workbook.FromSnapshot(workbook.ToSnapshot(), workbook.TimeProvider);
+    private Workbook Clone(Workbook workbook) => Workbook.FromSnapshot(workbook.ToSnapshot(), _timeProvider);
 }

@@ -27,6 +27,7 @@ public sealed record SetCellOperation : Operation
     }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "setCell";
 
     /// <summary>The sheet's name (matched case-insensitively).</summary>
@@ -75,6 +76,7 @@ public sealed record SetRangeOperation : Operation
     }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "setRange";
 
     /// <summary>The sheet's name.</summary>
@@ -164,6 +166,7 @@ public sealed record ClearRangeOperation : Operation
     }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "clearRange";
 
     /// <summary>The sheet's name.</summary>
@@ -219,6 +222,7 @@ public sealed record SetFormatOperation : Operation
     }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "setFormat";
 
     /// <summary>The sheet's name.</summary>

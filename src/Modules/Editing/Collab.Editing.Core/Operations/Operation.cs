@@ -56,7 +56,7 @@ public abstract record Operation
 /// <summary>The JSON settings every producer and consumer of ops must use.</summary>
 public static class OperationJson
 {
-    /// <summary>camelCase, nulls left out when writing, the "type" discriminator accepted anywhere in the object.</summary>
+    /// <summary>camelCase, nulls left out when writing, the "type" discriminator accepted anywhere in the object, formulas unescaped.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     private static JsonSerializerOptions CreateOptions()
@@ -66,6 +66,9 @@ public static class OperationJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowOutOfOrderMetadataProperties = true,
             NumberHandling = JsonNumberHandling.Strict,
+
+            // Formulas stay readable on the wire ("=A1+B2", not "=A1\u002BB2"); ops are never embedded in HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -9,6 +9,7 @@ namespace Collab.Editing.Core;
 public sealed record AddSheetOperation(string Name, int? Index = null) : Operation
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "addSheet";
 }
 
@@ -19,6 +20,7 @@ public sealed record AddSheetOperation(string Name, int? Index = null) : Operati
 public sealed record RenameSheetOperation(string Sheet, string Name) : Operation
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "renameSheet";
 }
 
@@ -33,6 +35,7 @@ public sealed record RenameSheetOperation(string Sheet, string Name) : Operation
 public sealed record DeleteSheetOperation(string Sheet, int? Index = null) : Operation
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "deleteSheet";
 }
 
@@ -48,12 +51,14 @@ public sealed record BatchOperation : Operation
     public BatchOperation(IReadOnlyList<Operation> ops) => Ops = ops;
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "batch";
 
     /// <summary>The ops, applied in this order.</summary>
     public IReadOnlyList<Operation> Ops { get; init; }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsNoOp
     {
         get
@@ -140,8 +145,10 @@ public sealed record NoOperation : Operation
     public static NoOperation Instance { get; } = new();
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "noop";
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsNoOp => true;
 }

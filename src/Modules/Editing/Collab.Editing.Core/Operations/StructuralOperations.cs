@@ -56,9 +56,11 @@ public abstract record StructuralOperation : Operation
 public sealed record InsertRowsOperation(string Sheet, int At, int Count) : StructuralOperation(Sheet, At, Count)
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "insertRows";
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override StructuralChangeKind Kind => StructuralChangeKind.InsertRows;
 }
 
@@ -67,9 +69,11 @@ public sealed record InsertRowsOperation(string Sheet, int At, int Count) : Stru
 public sealed record DeleteRowsOperation(string Sheet, int At, int Count) : StructuralOperation(Sheet, At, Count)
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "deleteRows";
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override StructuralChangeKind Kind => StructuralChangeKind.DeleteRows;
 }
 
@@ -78,9 +82,11 @@ public sealed record DeleteRowsOperation(string Sheet, int At, int Count) : Stru
 public sealed record InsertColumnsOperation(string Sheet, int At, int Count) : StructuralOperation(Sheet, At, Count)
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "insertColumns";
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override StructuralChangeKind Kind => StructuralChangeKind.InsertColumns;
 }
 
@@ -89,8 +95,10 @@ public sealed record InsertColumnsOperation(string Sheet, int At, int Count) : S
 public sealed record DeleteColumnsOperation(string Sheet, int At, int Count) : StructuralOperation(Sheet, At, Count)
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override string TypeName => "deleteColumns";
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override StructuralChangeKind Kind => StructuralChangeKind.DeleteColumns;
 }

@@ -21,9 +21,18 @@ public static class OperationTransformer
     {
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(against);
+        if (op is SetCellOperation a && against is SetCellOperation b
+            && (a.Address != b.Address || !SameSheet(a.Sheet, b.Sheet) || (winner == SameCellWinner.Op && string.Equals(a.Input, b.Input, StringComparison.Ordinal))))
+        {
+            // The common case, without allocating: different cells commute; the same value twice keeps op.
+            return a.Address != b.Address || !SameSheet(a.Sheet, b.Sheet)
+                ? new TransformResult(op, against, NoConflicts)
+                : new TransformResult(op, NoOperation.Instance, NoConflicts);
+        }
+
         var context = new Context(winner == SameCellWinner.Op);
-        var (a, b) = Pair(op, against, context);
-        return new TransformResult(a, b, context.Conflicts ?? NoConflicts);
+        var (opPrime, againstPrime) = Pair(op, against, context);
+        return new TransformResult(opPrime, againstPrime, context.Conflicts ?? NoConflicts);
     }
 
     /// <summary>
@@ -37,6 +46,11 @@ public static class OperationTransformer
         var context = new Context(true);
         foreach (var against in applied)
         {
+            if (op is SetCellOperation a && against is SetCellOperation b && (a.Address != b.Address || !SameSheet(a.Sheet, b.Sheet)))
+            {
+                continue;
+            }
+
             op = Pair(op, against, context).Op;
         }
 

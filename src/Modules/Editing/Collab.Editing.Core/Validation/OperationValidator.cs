@@ -11,6 +11,8 @@ namespace Collab.Editing.Core;
 /// characters and formulas parse and name existing sheets, sheet names follow Excel's rules and stay unique, the
 /// last sheet is never deleted. An invalid op must be rejected (the session answers <c>invalid_operation</c> with
 /// <see cref="Problem"/>) and changes nothing. Validate the op as transformed, against the current workbook.
+/// The validator reads the workbook each time it validates: build one per workbook (per open model) and reuse it,
+/// since building the rules costs far more than checking an op.
 /// </summary>
 public sealed class OperationValidator : AbstractValidator<Operation>
 {

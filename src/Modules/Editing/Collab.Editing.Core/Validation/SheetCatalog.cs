@@ -7,18 +7,18 @@ internal interface ISheetCatalog
 {
     int Count { get; }
 
-    bool Exists(string name);
+    bool Exists(string? name);
 
-    RangeAddress? UsedRange(string name);
+    RangeAddress? UsedRange(string? name);
 }
 
 internal sealed class WorkbookCatalog(Workbook workbook) : ISheetCatalog
 {
     public int Count => workbook.SheetNames.Count;
 
-    public bool Exists(string name) => workbook.HasSheet(name);
+    public bool Exists(string? name) => name is not null && workbook.HasSheet(name);
 
-    public RangeAddress? UsedRange(string name) => workbook.HasSheet(name) ? workbook.UsedRange(name) : null;
+    public RangeAddress? UsedRange(string? name) => Exists(name) ? workbook.UsedRange(name!) : null;
 }
 
 /// <summary>The sheets as they will be part-way through a batch: adds, renames and deletes tracked by name.</summary>
@@ -37,10 +37,15 @@ internal sealed class BatchCatalog : ISheetCatalog
 
     public IReadOnlyList<string> Names => [.. _sheets.Select(s => s.Name)];
 
-    public bool Exists(string name) => IndexOf(name) >= 0;
+    public bool Exists(string? name) => name is not null && IndexOf(name) >= 0;
 
-    public RangeAddress? UsedRange(string name)
+    public RangeAddress? UsedRange(string? name)
     {
+        if (name is null)
+        {
+            return null;
+        }
+
         int index = IndexOf(name);
         return index >= 0 && _sheets[index].Original is { } original ? _inner.UsedRange(original) : null;
     }
