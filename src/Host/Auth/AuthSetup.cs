@@ -85,6 +85,8 @@ internal static class AuthSetup
         // AddEntityFrameworkStores resolves the context itself; give it one from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // PBKDF2 work per password check; only lowered for load runs that create hundreds of users on one machine.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = identitySettings.Password.HashIterations);
 
         services.AddScoped<SignInGuard>();
         services.AddScoped<UserAccounts>();

@@ -19,5 +19,8 @@ public sealed class IdentitySettings
     public sealed class PasswordSettings
     {
         public int RequiredLength { get; set; } = 10;
+
+        /// <summary>PBKDF2 iterations of the password hash (ASP.NET Core's default).</summary>
+        public int HashIterations { get; set; } = 100_000;
     }
 }

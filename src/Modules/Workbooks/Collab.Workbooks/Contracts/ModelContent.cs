@@ -35,10 +35,14 @@ public interface IModelContent
 /// <param name="Input">What was typed.</param>
 /// <param name="Value">A JSON number, string or boolean; for errors the error's text such as "#REF!".</param>
 /// <param name="Type"><c>number</c>, <c>text</c>, <c>bool</c> or <c>error</c>.</param>
-public sealed record WireCell(string Cell, string Input, object Value, string Type)
+/// <param name="NumberFormat">The cell's number format (left out for General).</param>
+/// <param name="Bold">True for bold (left out otherwise).</param>
+public sealed record WireCell(string Cell, string Input, object Value, string Type, string? NumberFormat = null, bool? Bold = null)
 {
     /// <summary>The wire form of a non-empty cell.</summary>
-    public static WireCell From(CellInfo cell) => new(cell.Address.ToString(), cell.Input ?? "", ValueOf(cell.Value), cell.Value.TypeName);
+    public static WireCell From(CellInfo cell) => new(
+        cell.Address.ToString(), cell.Input ?? "", ValueOf(cell.Value), cell.Value.TypeName,
+        cell.Format?.NumberFormat, cell.Format is { Bold: true } ? true : null);
 
     /// <summary>The JSON value of a computed value (blank counts as the number 0, as Excel shows it in formulas).</summary>
     public static object ValueOf(CellValue value) => value.Kind switch

@@ -50,8 +50,14 @@ internal sealed record JoinResult(long Revision, string Role, SnapshotView? Snap
 /// <summary>A person in the session.</summary>
 internal sealed record UserView(string UserId, string DisplayName, string Color);
 
-/// <summary>The workbook as the wire shows it: <c>{sheets: [{name, cells: [{cell, input, value, type}]}]}</c>.</summary>
-internal sealed record SnapshotView(IReadOnlyList<SheetView> Sheets);
+/// <summary>
+/// The workbook as the wire shows it: <c>{sheets: [{name, cells: [{cell, input, value, type}]}], names}</c>; the defined
+/// names (and the cells' formats) are added so that a replica computes the same values.
+/// </summary>
+internal sealed record SnapshotView(IReadOnlyList<SheetView> Sheets, IReadOnlyList<NameView> Names);
+
+/// <summary>A defined name.</summary>
+internal sealed record NameView(string Name, string RefersTo);
 
 /// <summary>One sheet of a <see cref="SnapshotView"/>.</summary>
 internal sealed record SheetView(string Name, IReadOnlyList<WireCell> Cells);

@@ -510,7 +510,9 @@ internal sealed class ModelSession
     }
 
     internal static SnapshotView SnapshotOf(Workbook workbook) =>
-        new(workbook.SheetNames.Select(name => new SheetView(name, workbook.EnumerateCells(name).Where(c => !c.IsEmpty).Select(WireCell.From).ToList())).ToList());
+        new(
+            workbook.SheetNames.Select(name => new SheetView(name, workbook.EnumerateCells(name).Where(c => !c.IsEmpty).Select(WireCell.From).ToList())).ToList(),
+            workbook.Names.Select(n => new NameView(n.Name, n.RefersTo)).ToList());
 
     private bool Remove(string memberId, bool notify)
     {
