@@ -1,0 +1,622 @@
+using System.Globalization;
+using System.Text;
+
+namespace Collab.Workbooks.Engine;
+
+/// <summary>Shows a number or text through one compiled <see cref="FormatSection"/>.</summary>
+internal static class NumberFormatRenderer
+{
+    internal const string Hashes = "########";
+
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static readonly string[] DayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
+    [ThreadStatic]
+    private static StringBuilder? _scratch;
+
+    public static FormatResult Render(FormatSection section, double magnitude, bool negative)
+    {
+        var sb = Take(ref _builder);
+        bool overflow = false;
+        switch (section.Kind)
+        {
+            case SectionKind.Number:
+                RenderNumber(sb, section, magnitude, negative);
+                break;
+            case SectionKind.Scientific:
+                RenderScientific(sb, section, magnitude, negative);
+                break;
+            case SectionKind.Fraction:
+                RenderFraction(sb, section, magnitude, negative);
+                break;
+            case SectionKind.DateTime:
+                overflow = negative || !RenderDateTime(sb, section, magnitude);
+                break;
+            case SectionKind.General:
+                RenderGeneral(sb, section, magnitude, negative);
+                break;
+            default:
+                RenderLiterals(sb, section, negative, null);
+                break;
+        }
+
+        return overflow ? new FormatResult(Hashes, section.Color, true) : new FormatResult(sb.ToString(), section.Color);
+    }
+
+    public static FormatResult RenderText(FormatSection section, string text)
+    {
+        var sb = Take(ref _builder);
+        RenderLiterals(sb, section, false, text);
+        return new FormatResult(sb.ToString(), section.Color);
+    }
+
+    private static StringBuilder Take(ref StringBuilder? cached)
+    {
+        cached ??= new StringBuilder(64);
+        cached.Clear();
+        return cached;
+    }
+
+    // Literal-only sections and text sections: @ shows the text; digit codes and the like show as written.
+    private static void RenderLiterals(StringBuilder sb, FormatSection section, bool negative, string? text)
+    {
+        if (negative)
+        {
+            sb.Append('-');
+        }
+
+        var tokens = section.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (section.Hidden[i])
+            {
+                continue;
+            }
+
+            if (token.Kind == FormatTokenKind.Text)
+            {
+                sb.Append(text ?? string.Empty);
+            }
+            else
+            {
+                sb.Append(token.Text);
+            }
+        }
+    }
+
+    private static void RenderGeneral(StringBuilder sb, FormatSection section, double magnitude, bool negative)
+    {
+        if (negative)
+        {
+            sb.Append('-');
+        }
+
+        foreach (var token in section.Tokens)
+        {
+            sb.Append(token.Kind == FormatTokenKind.General ? NumberText.ToGeneral(magnitude) : token.Text);
+        }
+    }
+
+    private static void RenderNumber(StringBuilder sb, FormatSection section, double magnitude, bool negative)
+    {
+        var digits = DecimalDigits.From(magnitude).Shift(section.Shift).RoundToDecimals(section.FractionDigits);
+        var (integer, fraction) = digits.Split(section.FractionDigits);
+        if (negative)
+        {
+            sb.Append('-');
+        }
+
+        AppendMantissa(sb, section, integer, fraction);
+        AppendTail(sb, section, section.MantissaEnd, section.Tokens.Length);
+    }
+
+    private static void RenderScientific(StringBuilder sb, FormatSection section, double magnitude, bool negative)
+    {
+        int integerDigits = section.IntegerDigits;
+        int decimals = section.FractionDigits;
+        var digits = DecimalDigits.From(magnitude).Shift(section.Shift);
+        int exponent = 0;
+        string integer = string.Empty;
+        string fraction = new('0', decimals);
+        if (!digits.IsZero)
+        {
+            int lead = digits.LeadingExponent;
+            exponent = ScientificExponent(lead, integerDigits);
+            var rounded = digits.RoundToSignificant(lead - exponent + 1 + decimals);
+            if (rounded.LeadingExponent != lead)
+            {
+                // 9.996 shown as 0.00E+00 carries to 10.00: one more integer digit, or the next exponent.
+                lead = rounded.LeadingExponent;
+                exponent = ScientificExponent(lead, integerDigits);
+                rounded = rounded.RoundToSignificant(lead - exponent + 1 + decimals);
+            }
+
+            (integer, fraction) = rounded.Shift(-exponent).Split(decimals);
+        }
+
+        if (negative)
+        {
+            sb.Append('-');
+        }
+
+        AppendMantissa(sb, section, integer, fraction);
+        var tokens = section.Tokens;
+        var exponentToken = tokens[section.MantissaEnd];
+        sb.Append(exponentToken.Text[0]);
+        if (exponent < 0)
+        {
+            sb.Append('-');
+        }
+        else if (exponentToken.Text[1] == '+')
+        {
+            sb.Append('+');
+        }
+
+        string exponentText = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).PadLeft(section.ExponentDigits, '0');
+        bool written = false;
+        for (int i = section.MantissaEnd + 1; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.IsDigit)
+            {
+                if (!written)
+                {
+                    sb.Append(exponentText);
+                    written = true;
+                }
+            }
+            else if (!section.Hidden[i])
+            {
+                sb.Append(TokenText(token));
+            }
+        }
+
+        if (!written)
+        {
+            sb.Append(exponentText);
+        }
+    }
+
+    // One integer digit gives plain scientific notation; several make the exponent a multiple of their
+    // count (##0.0E+0 is engineering notation: 12.3E+3, 320.0E+9).
+    private static int ScientificExponent(int lead, int integerDigits) => integerDigits switch
+    {
+        <= 0 => lead + 1,
+        1 => lead,
+        _ => (int)Math.Floor(lead / (double)integerDigits) * integerDigits,
+    };
+
+    // The integer part, the decimal point and the fraction part, with the literals between them.
+    private static void AppendMantissa(StringBuilder sb, FormatSection section, string integer, string fraction)
+    {
+        int point = section.PointIndex;
+        AppendInteger(sb, section, 0, point, integer, section.IntegerDigits, section.Grouping);
+        if (point >= section.MantissaEnd)
+        {
+            return;
+        }
+
+        if (section.IntegerDigits == 0)
+        {
+            sb.Append(integer);
+        }
+
+        sb.Append('.');
+        AppendFraction(sb, section, point + 1, section.MantissaEnd, fraction);
+    }
+
+    // Digits fill the integer codes from the right; the leftmost code takes any extra digits. Literals stay put.
+    private static void AppendInteger(StringBuilder sb, FormatSection section, int start, int end, string digits, int codes, bool grouping)
+    {
+        var tokens = section.Tokens;
+        var reversed = Take(ref _scratch);
+        int next = digits.Length - 1;
+        int remaining = codes;
+        int grouped = 0;
+        for (int i = end - 1; i >= start; i--)
+        {
+            var token = tokens[i];
+            if (section.Hidden[i])
+            {
+                continue;
+            }
+
+            if (!token.IsDigit)
+            {
+                string text = TokenText(token);
+                for (int k = text.Length - 1; k >= 0; k--)
+                {
+                    reversed.Append(text[k]);
+                }
+
+                continue;
+            }
+
+            remaining--;
+            if (next >= 0)
+            {
+                do
+                {
+                    AppendDigit(reversed, digits[next--], grouping, ref grouped);
+                }
+                while (remaining == 0 && next >= 0);
+            }
+            else if (token.Kind == FormatTokenKind.Zero)
+            {
+                AppendDigit(reversed, '0', grouping, ref grouped);
+            }
+            else if (token.Kind == FormatTokenKind.Question)
+            {
+                reversed.Append(' ');
+            }
+        }
+
+        for (int k = reversed.Length - 1; k >= 0; k--)
+        {
+            sb.Append(reversed[k]);
+        }
+    }
+
+    private static void AppendDigit(StringBuilder reversed, char digit, bool grouping, ref int grouped)
+    {
+        if (grouping && grouped > 0 && grouped % 3 == 0)
+        {
+            reversed.Append(',');
+        }
+
+        reversed.Append(digit);
+        grouped++;
+    }
+
+    // Fraction digits fill the codes from the left; trailing zeros under # vanish and under ? become spaces.
+    private static void AppendFraction(StringBuilder sb, FormatSection section, int start, int end, string fraction)
+    {
+        var tokens = section.Tokens;
+        int keep = fraction.Length;
+        for (int i = end - 1; i >= start && keep > 0; i--)
+        {
+            if (!tokens[i].IsDigit)
+            {
+                continue;
+            }
+
+            if (tokens[i].Kind == FormatTokenKind.Zero || fraction[keep - 1] != '0')
+            {
+                break;
+            }
+
+            keep--;
+        }
+
+        int digit = 0;
+        for (int i = start; i < end; i++)
+        {
+            var token = tokens[i];
+            if (section.Hidden[i])
+            {
+                continue;
+            }
+
+            if (!token.IsDigit)
+            {
+                sb.Append(TokenText(token));
+                continue;
+            }
+
+            if (digit < keep)
+            {
+                sb.Append(fraction[digit]);
+            }
+            else if (token.Kind == FormatTokenKind.Question)
+            {
+                sb.Append(' ');
+            }
+
+            digit++;
+        }
+    }
+
+    private static void AppendTail(StringBuilder sb, FormatSection section, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (!section.Hidden[i])
+            {
+                sb.Append(TokenText(section.Tokens[i]));
+            }
+        }
+    }
+
+    private static string TokenText(in FormatToken token) => token.Kind switch
+    {
+        FormatTokenKind.Comma => ",",
+        FormatTokenKind.Percent => "%",
+        _ => token.Text,
+    };
+
+    private static void RenderFraction(StringBuilder sb, FormatSection section, double magnitude, bool negative)
+    {
+        var tokens = section.Tokens;
+        double value = section.Shift == 0 ? magnitude : magnitude * Math.Pow(10, section.Shift);
+        bool hasInteger = section.IntegerStart >= 0;
+        double whole = hasInteger ? Math.Floor(value) : 0;
+        double part = value - whole;
+        long numerator;
+        long denominator;
+        if (section.FixedDenominator > 0)
+        {
+            denominator = section.FixedDenominator;
+            numerator = (long)Math.Round(part * denominator, MidpointRounding.AwayFromZero);
+        }
+        else
+        {
+            long limit = (long)Math.Pow(10, Math.Min(section.DenominatorDigits, 9)) - 1;
+            (numerator, denominator) = BestFraction(part, limit);
+        }
+
+        if (hasInteger && numerator >= denominator && numerator > 0)
+        {
+            whole += numerator / denominator;
+            numerator %= denominator;
+        }
+
+        if (negative)
+        {
+            sb.Append('-');
+        }
+
+        int numeratorStart = section.NumeratorStart;
+        int leadEnd = hasInteger ? section.IntegerStart : numeratorStart;
+        AppendTail(sb, section, 0, leadEnd);
+        if (hasInteger)
+        {
+            // A whole number shows its integer (0 when the value is 0) and blanks where the fraction would be.
+            string integer = whole == 0 ? (numerator == 0 ? "0" : string.Empty) : DecimalDigits.From(whole).Split(0).Integer;
+            AppendInteger(sb, section, section.IntegerStart, section.IntegerEnd, integer, CountDigits(tokens, section.IntegerStart, section.IntegerEnd), section.Grouping);
+            AppendTail(sb, section, section.IntegerEnd, numeratorStart);
+            if (numerator == 0)
+            {
+                sb.Append(' ', section.NumeratorDigits + 1 + (section.FixedDenominator > 0 ? DigitsOf(section.FixedDenominator) : section.DenominatorDigits));
+                AppendTail(sb, section, section.DenominatorEnd, tokens.Length);
+                return;
+            }
+        }
+
+        AppendInteger(sb, section, numeratorStart, section.SlashIndex, numerator.ToString(CultureInfo.InvariantCulture), section.NumeratorDigits, false);
+        sb.Append('/');
+        if (section.FixedDenominator > 0)
+        {
+            sb.Append(section.FixedDenominator.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            string text = denominator.ToString(CultureInfo.InvariantCulture);
+            sb.Append(text);
+            for (int i = section.SlashIndex + 1 + text.Length; i < section.DenominatorEnd; i++)
+            {
+                if (tokens[i].Kind == FormatTokenKind.Question)
+                {
+                    sb.Append(' ');
+                }
+                else if (tokens[i].Kind == FormatTokenKind.Zero)
+                {
+                    sb.Append('0');
+                }
+            }
+        }
+
+        AppendTail(sb, section, section.DenominatorEnd, tokens.Length);
+    }
+
+    private static int CountDigits(FormatToken[] tokens, int start, int end)
+    {
+        int n = 0;
+        for (int i = start; i < end; i++)
+        {
+            n += tokens[i].IsDigit ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static int DigitsOf(int value) => value.ToString(CultureInfo.InvariantCulture).Length;
+
+    /// <summary>The fraction closest to <paramref name="x"/> (0 ≤ x) with a denominator up to <paramref name="limit"/> (continued fractions).</summary>
+    internal static (long Numerator, long Denominator) BestFraction(double x, long limit)
+    {
+        limit = Math.Max(1, limit);
+        long p0 = 0;
+        long q0 = 1;
+        long p1 = 1;
+        long q1 = 0;
+        double r = x;
+        while (true)
+        {
+            double a = Math.Floor(r);
+            if (a > long.MaxValue / 4)
+            {
+                return (p1, q1);
+            }
+
+            long ai = (long)a;
+            long p2 = (ai * p1) + p0;
+            long q2 = (ai * q1) + q0;
+            if (q2 > limit)
+            {
+                // The best semiconvergent with a denominator that fits, against the last convergent.
+                long t = (limit - q0) / q1;
+                long ps = (t * p1) + p0;
+                long qs = (t * q1) + q0;
+                double errorSemi = Math.Abs(x - ((double)ps / qs));
+                double errorLast = Math.Abs(x - ((double)p1 / q1));
+                return errorSemi < errorLast ? (ps, qs) : (p1, q1);
+            }
+
+            (p0, q0, p1, q1) = (p1, q1, p2, q2);
+            double rest = r - a;
+            if (rest < 1e-12 || Math.Abs(x - ((double)p1 / q1)) < 1e-15)
+            {
+                return (p1, q1);
+            }
+
+            r = 1 / rest;
+        }
+    }
+
+    // Dates and times in the 1900 system. The time is rounded to the precision shown (whole seconds, or the
+    // .0/.00/.000 of the format) before it is split, so 23:59:59.6 shows as the next day's 0:00:00.
+    private static bool RenderDateTime(StringBuilder sb, FormatSection section, double serial)
+    {
+        if (serial >= DateSerial.MaxSerial + 1)
+        {
+            return false;
+        }
+
+        long unitsPerSecond = section.SubSecondDigits switch
+        {
+            1 => 10,
+            2 => 100,
+            3 => 1000,
+            _ => 1,
+        };
+        long unitsPerDay = 86_400 * unitsPerSecond;
+        long total = (long)Math.Round(serial * unitsPerDay, MidpointRounding.AwayFromZero);
+        long day = total / unitsPerDay;
+        long secondsOfDay = total % unitsPerDay / unitsPerSecond;
+        long subSecond = total % unitsPerSecond;
+        long totalSeconds = total / unitsPerSecond;
+        int year = 1900;
+        int month = 1;
+        int dayOfMonth = 0;
+        if (section.HasDate)
+        {
+            if (DateSerial.ToYearMonthDay(day) is not { } ymd)
+            {
+                return false;
+            }
+
+            (year, month, dayOfMonth) = ymd;
+        }
+
+        int hour = (int)(secondsOfDay / 3600);
+        int minute = (int)(secondsOfDay / 60 % 60);
+        int second = (int)(secondsOfDay % 60);
+        var tokens = section.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            switch (token.Kind)
+            {
+                case FormatTokenKind.Year:
+                    if (token.Count <= 2)
+                    {
+                        Pad(sb, year % 100, 2);
+                    }
+                    else
+                    {
+                        Pad(sb, year, 4);
+                    }
+
+                    break;
+                case FormatTokenKind.Month:
+                    switch (token.Count)
+                    {
+                        case 1:
+                        case 2:
+                            Pad(sb, month, token.Count);
+                            break;
+                        case 3:
+                            sb.Append(MonthNames[month - 1], 0, 3);
+                            break;
+                        case 5:
+                            sb.Append(MonthNames[month - 1][0]);
+                            break;
+                        default:
+                            sb.Append(MonthNames[month - 1]);
+                            break;
+                    }
+
+                    break;
+                case FormatTokenKind.Day:
+                    if (token.Count <= 2)
+                    {
+                        Pad(sb, dayOfMonth, token.Count);
+                    }
+                    else
+                    {
+                        string name = DayNames[DateSerial.Weekday(day) - 1];
+                        sb.Append(name, 0, token.Count == 3 ? 3 : name.Length);
+                    }
+
+                    break;
+                case FormatTokenKind.Hour:
+                    int shown = section.TwelveHour ? (hour % 12 == 0 ? 12 : hour % 12) : hour;
+                    Pad(sb, shown, Math.Min(2, token.Count));
+                    break;
+                case FormatTokenKind.Minute:
+                    Pad(sb, minute, Math.Min(2, token.Count));
+                    break;
+                case FormatTokenKind.Second:
+                    Pad(sb, second, Math.Min(2, token.Count));
+                    break;
+                case FormatTokenKind.ElapsedHours:
+                    Pad(sb, totalSeconds / 3600, token.Count);
+                    break;
+                case FormatTokenKind.ElapsedMinutes:
+                    Pad(sb, totalSeconds / 60, token.Count);
+                    break;
+                case FormatTokenKind.ElapsedSeconds:
+                    Pad(sb, totalSeconds, token.Count);
+                    break;
+                case FormatTokenKind.SubSecond:
+                    sb.Append('.');
+                    long shownUnits = subSecond;
+                    for (int extra = section.SubSecondDigits - token.Count; extra > 0; extra--)
+                    {
+                        shownUnits /= 10;
+                    }
+
+                    Pad(sb, shownUnits, token.Count);
+                    break;
+                case FormatTokenKind.AmPm:
+                    bool pm = hour >= 12;
+                    if (token.Text.Length == 5)
+                    {
+                        sb.Append(pm ? "PM" : "AM");
+                    }
+                    else
+                    {
+                        sb.Append(pm ? token.Text[2] : token.Text[0]);
+                    }
+
+                    break;
+                default:
+                    if (!section.Hidden[i])
+                    {
+                        sb.Append(TokenText(token));
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Pad(StringBuilder sb, long value, int width)
+    {
+        string text = value.ToString(CultureInfo.InvariantCulture);
+        if (text.Length < width)
+        {
+            sb.Append('0', width - text.Length);
+        }
+
+        sb.Append(text);
+    }
+}
