@@ -623,8 +623,10 @@ internal static class NumberFormatParser
 
         if (denominatorDigits == 0)
         {
+            // A fixed denominator starts with a digit 1-9 (a literal); zeros after it are part of it (# ??/100).
             var digits = new System.Text.StringBuilder();
-            while (end < tokens.Length && tokens[end].Kind == FormatTokenKind.Literal && IsAllDigits(tokens[end].Text))
+            while (end < tokens.Length
+                && ((tokens[end].Kind == FormatTokenKind.Literal && IsAllDigits(tokens[end].Text)) || (digits.Length > 0 && tokens[end].Kind == FormatTokenKind.Zero)))
             {
                 digits.Append(tokens[end].Text);
                 end++;
