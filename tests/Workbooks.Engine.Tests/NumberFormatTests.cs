@@ -146,6 +146,92 @@ public class NumberFormatTests
     public void Formats_numbers_like_excel(double value, string format, string expected) =>
         Assert.Equal(expected, NumberFormat.Format(CellValue.FromNumber(value), format));
 
+    // Outputs of Excel collected by the SheetJS/ssf and ExcelNumberFormat projects.
+    [Theory]
+    [InlineData(-1.23457E-13, "-12.3E-14", "-123.5E-15", "-1234.6E-16", "-123.5E-15")]
+    [InlineData(-12345.6789, "-1.2E+4", "-12.3E+3", "-1.2E+4", "-12345.7E+0")]
+    [InlineData(1.23457E-12, "1.2E-12", "1.2E-12", "1.2E-12", "1234.6E-15")]
+    [InlineData(0.000123457, "1.2E-4", "123.5E-6", "1.2E-4", "12.3E-5")]
+    [InlineData(0.123456789, "12.3E-2", "123.5E-3", "1234.6E-4", "12345.7E-5")]
+    [InlineData(123.456789, "1.2E+2", "123.5E+0", "123.5E+0", "123.5E+0")]
+    [InlineData(123456.789, "12.3E+4", "123.5E+3", "12.3E+4", "1.2E+5")]
+    [InlineData(1234567890, "12.3E+8", "1.2E+9", "12.3E+8", "12345.7E+5")]
+    [InlineData(1.23456789E+20, "1.2E+20", "123.5E+18", "1.2E+20", "1.2E+20")]
+    public void Exponents_are_multiples_of_the_integer_digit_count(double value, string twoDigits, string threeDigits, string fourDigits, string fiveDigits)
+    {
+        Assert.Equal(twoDigits, NumberFormat.Format(CellValue.FromNumber(value), "#0.0E+0"));
+        Assert.Equal(threeDigits, NumberFormat.Format(CellValue.FromNumber(value), "##0.0E+0"));
+        Assert.Equal(fourDigits, NumberFormat.Format(CellValue.FromNumber(value), "###0.0E+0"));
+        Assert.Equal(fiveDigits, NumberFormat.Format(CellValue.FromNumber(value), "####0.0E+0"));
+    }
+
+    [Theory]
+    [InlineData(1, "# ?/?", "1    ")]
+    [InlineData(-1.2, "# ?/?", "-1 1/5")]
+    [InlineData(12.3, "# ?/?", "12 1/3")]
+    [InlineData(123.45, "# ?/?", "123 4/9")]
+    [InlineData(-1234.5678, "# ?/?", "-1234 4/7")]
+    [InlineData(0.3, "# ?/?", " 2/7")]
+    [InlineData(1.3, "# ?/?", "1 1/3")]
+    [InlineData(2.3, "# ?/?", "2 2/7")]
+    [InlineData(-12.34, "# ??/??", "-12 17/50")]
+    [InlineData(-123.456, "# ??/??", "-123 26/57")]
+    [InlineData(1234.567, "# ??/??", "1234 55/97")]
+    [InlineData(1, "# ??/??", "1      ")]
+    [InlineData(-123.456, "# ???/???", "-123  57/125")]
+    [InlineData(12345.6789, "# ???/???", "12345  74/109")]
+    [InlineData(-1.2, "# ?/2", "-1    ")]
+    [InlineData(123.45, "# ?/4", "123 2/4")]
+    [InlineData(-12.34, "# ?/8", "-12 3/8")]
+    [InlineData(12345.6789, "# ??/16", "12345 11/16")]
+    [InlineData(1, "# ??/16", "1      ")]
+    [InlineData(-123.456, "# ??/100", "-123 46/100")]
+    [InlineData(1, "??/??", " 1/1 ")]
+    [InlineData(-1.2, "??/??", "- 6/5 ")]
+    [InlineData(12.3, "??/??", "123/10")]
+    [InlineData(-1234.5678, "??/??", "-100000/81")]
+    [InlineData(0, "??/??", " 0/1 ")]
+    [InlineData(1.5, "??/??", " 3/2 ")]
+    [InlineData(3.4, "??/??", "17/5 ")]
+    [InlineData(4.3, "??/??", "43/10")]
+    [InlineData(0, "00/00", "00/01")]
+    [InlineData(1.5, "00/00", "03/02")]
+    [InlineData(3.4, "00/00", "17/05")]
+    [InlineData(0, "?.?", " . ")]
+    [InlineData(0.1, "??.??", "  .1 ")]
+    [InlineData(1.123, "??.??", " 1.12")]
+    [InlineData(0.12, "???.???", "   .12 ")]
+    [InlineData(0, "???.?0?", "   . 0 ")]
+    [InlineData(1.1, "???.?0?", "  1.10 ")]
+    [InlineData(0.1, "???.?#?", "   .1 ")]
+    [InlineData(0.99, "#.0000,", ".0010")]
+    [InlineData(1234, "#.0000,", "1.2340")]
+    [InlineData(1234567, "#.0000,,", "1.2346")]
+    [InlineData(123456789012, "#.0000,,,", "123.4568")]
+    [InlineData(0.99, "#,###.00", ".99")]
+    [InlineData(0.99, "###,##0", "1")]
+    [InlineData(1234567, "###,###", "1,234,567")]
+    [InlineData(46418, "bbbb", "2570")]
+    [InlineData(46418, "e", "2027")]
+    [InlineData(46418, "[JPN]gggyy\"-\"m\"-\"d", "27-1-31")]
+    [InlineData(1234.5, "[DBNum1][$-804]General", "1234.5")]
+    public void Matches_reference_outputs_of_excel(double value, string format, string expected) =>
+        Assert.Equal(expected, NumberFormat.Format(CellValue.FromNumber(value), format));
+
+    [Theory]
+    [InlineData("dd/mm/yyyy", true)]
+    [InlineData("mm:ss.0", true)]
+    [InlineData("[$-809]dd mmmm yyyy", true)]
+    [InlineData("h:mm:ss AM/PM", true)]
+    [InlineData("#,##0;[Red]-#,##0", false)]
+    [InlineData("0_);[Red](0)", false)]
+    [InlineData("0\\h", false)]
+    [InlineData("0\"h\"", false)]
+    [InlineData("0%", false)]
+    [InlineData("General", false)]
+    public void Knows_date_and_time_formats(string format, bool isDateTime) =>
+        Assert.Equal(isDateTime, NumberFormat.Compile(format).IsDateTime);
+
     [Theory]
     [InlineData("abc", "@", "abc")]
     [InlineData("abc", "\"Name: \"@", "Name: abc")]
@@ -154,6 +240,7 @@ public class NumberFormatTests
     [InlineData("abc", "0;-0;0;\"fixed\"", "fixed")]
     [InlineData("abc", "0;@\"!\"", "abc!")]
     [InlineData("x", "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"??_);_(@_)", " x ")]
+    [InlineData("abc", "[Red][<-25]General;[Blue][>25]General;[Green]General;[Yellow]General\\ ", "abc ")]
     public void Formats_text_through_the_text_section(string text, string format, string expected) =>
         Assert.Equal(expected, NumberFormat.Format(CellValue.FromText(text), format));
 
@@ -175,6 +262,8 @@ public class NumberFormatTests
     [InlineData("[Color10]0", 7, "7", "#008000")]
     [InlineData("[color3]0", 7, "7", "#FF0000")]
     [InlineData("[Green][>=100]0;[Magenta]0", 50, "50", "#FF00FF")]
+    [InlineData("[Red][<-25]General;[Blue][>25]General;[Green]General;[Yellow]General", 30, "30", "#0000FF")]
+    [InlineData("[Red][<-25]General;[Blue][>25]General;[Green]General;[Yellow]General", 5, "5", "#00FF00")]
     public void Exposes_the_section_colour(string format, double value, string text, string? color)
     {
         var result = NumberFormat.FormatWithColor(CellValue.FromNumber(value), format);
@@ -209,6 +298,9 @@ public class NumberFormatTests
     [InlineData("[hm]:ss")]
     [InlineData("0_")]
     [InlineData("0*")]
+    [InlineData("JHGKJG")]
+    [InlineData("0x")]
+    [InlineData("[Eng]0")]
     public void Invalid_codes_are_reported_and_show_general(string format)
     {
         Assert.False(NumberFormat.IsValid(format));
@@ -235,6 +327,20 @@ public class NumberFormatTests
     [InlineData("# ?/?")]
     [InlineData("[$-409]dddd, mmmm d, yyyy")]
     [InlineData("_(\"$\"* #,##0.00_);_(\"$\"* \\(#,##0.00\\);_(\"$\"* \"-\"??_);_(@_)")]
+    [InlineData("[DBNum1][$-804]General")]
+    [InlineData("[ENG][$-409]mmmm\\ d\\,\\ yyyy;@")]
+    [InlineData("[JPN][$-411]gggyy\"年\"m\"月\"d\"日\"\\ dddd;@")]
+    [InlineData("**\\ #,###,#00,000.00,**")]
+    [InlineData("0\"abde\".0\"??\"000E+00")]
+    [InlineData("00.00.00.000")]
+    [InlineData("[=0]?;[<4.16666666666667][hh]:mm:ss;[hh]:mm")]
+    [InlineData("\\#\\r\\e\\c")]
+    [InlineData("yyyy\\-mm\\-dd\\Thh:mm")]
+    [InlineData("HH[MM]")]
+    [InlineData("[Red][<>50]General;[Blue]000")]
+    [InlineData("#,##0.00[$₹-449]_);\\(#,##0.00[$₹-449]\\)")]
+    [InlineData("#,##0.00 €;-#,##0.00 €")]
+    [InlineData("_-* #,##0.00\\ [$€-407]_-;\\-* #,##0.00\\ [$€-407]_-;_-* \\-??\\ [$€-407]_-;_-@_-")]
     public void Valid_codes_are_accepted(string? format)
     {
         Assert.True(NumberFormat.IsValid(format));

@@ -571,7 +571,7 @@ internal static class TextFunctions
         args.TryText(0, out string text, out var error) ? Operand.Number(text.Length) : error;
 
     private static Operand Map(FunctionArgs args, Func<string, string> map) =>
-        args.TryText(0, out string text, out var error) ? Operand.Text(map(text)) : error;
+        args.TryText(0, out string text, out var error) ? TextResult(map(text)) : error;
 
     // PROPER: a letter after anything but a letter is capitalised, other letters lowered ("o'neil" is "O'Neil", "2nd" is "2Nd").
     private static string Proper(string text)

@@ -42,6 +42,12 @@ internal enum FormatTokenKind : byte
     ElapsedMinutes,
     ElapsedSeconds,
 
+    /// <summary>b, bb, bbbb: the year of the Buddhist era (Gregorian year + 543).</summary>
+    BuddhistYear,
+
+    /// <summary>g, gg, ggg: an era name (empty in the Gregorian calendar).</summary>
+    Era,
+
     /// <summary>AM/PM or A/P (Text keeps the spelling: "a/p" shows a or p).</summary>
     AmPm,
 
@@ -352,7 +358,24 @@ internal static class NumberFormatParser
                 case 's' or 'S':
                     tokens.Add(Run(code, ref pos, FormatTokenKind.Second));
                     break;
+                case 'e' or 'E':
+                    // e: the year (Gregorian calendar, four digits).
+                    tokens.Add(Run(code, ref pos, FormatTokenKind.Year) with { Count = 4 });
+                    break;
+                case 'b' or 'B':
+                    tokens.Add(Run(code, ref pos, FormatTokenKind.BuddhistYear));
+                    break;
+                case 'g' or 'G':
+                    // g, gg, ggg: the era name, which the Gregorian calendar does not have.
+                    tokens.Add(Run(code, ref pos, FormatTokenKind.Era));
+                    break;
                 default:
+                    if (char.IsAsciiLetter(c))
+                    {
+                        error = $"'{c}' must be quoted (\"{c}\") or escaped (\\{c}).";
+                        return false;
+                    }
+
                     tokens.Add(new FormatToken(FormatTokenKind.Literal, c.ToString()));
                     pos++;
                     break;
@@ -453,8 +476,28 @@ internal static class NumberFormatParser
             return true;
         }
 
+        // Number-system and calendar tags written by Excel for other locales: [DBNum1], [NatNum3], [ENG], [JPN].
+        if (IsTag(content))
+        {
+            return true;
+        }
+
         error = $"[{content}] is not a colour, condition, elapsed time or currency.";
         return false;
+    }
+
+    private static bool IsTag(string content)
+    {
+        foreach (string prefix in (ReadOnlySpan<string>)["DBNum", "NatNum"])
+        {
+            if (content.Length > prefix.Length && content.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(content.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return true;
+            }
+        }
+
+        return content.Length == 3 && char.IsAsciiLetterUpper(content[0]) && char.IsAsciiLetterUpper(content[1]) && char.IsAsciiLetterUpper(content[2]);
     }
 
     private static void Analyse(FormatSection section)
@@ -732,7 +775,7 @@ internal static class NumberFormatParser
         {
             var kind = tokens[i].Kind;
             section.TwelveHour |= kind == FormatTokenKind.AmPm;
-            section.HasDate |= kind is FormatTokenKind.Year or FormatTokenKind.Month or FormatTokenKind.Day;
+            section.HasDate |= kind is FormatTokenKind.Year or FormatTokenKind.Month or FormatTokenKind.Day or FormatTokenKind.BuddhistYear;
 
             // ss.000: fractional seconds (up to three digits).
             if (kind is FormatTokenKind.Second or FormatTokenKind.ElapsedSeconds && i + 2 < tokens.Length

@@ -62,7 +62,8 @@ internal static class NumberFormatRenderer
         return cached;
     }
 
-    // Literal-only sections and text sections: @ shows the text; digit codes and the like show as written.
+    // Literal-only sections and text sections: @ (or General in a text section) shows the text; digit codes and
+    // the like show as written.
     private static void RenderLiterals(StringBuilder sb, FormatSection section, bool negative, string? text)
     {
         if (negative)
@@ -79,7 +80,7 @@ internal static class NumberFormatRenderer
                 continue;
             }
 
-            if (token.Kind == FormatTokenKind.Text)
+            if (token.Kind == FormatTokenKind.Text || (text is not null && token.Kind == FormatTokenKind.General))
             {
                 sb.Append(text ?? string.Empty);
             }
@@ -274,23 +275,14 @@ internal static class NumberFormatRenderer
         grouped++;
     }
 
-    // Fraction digits fill the codes from the left; trailing zeros under # vanish and under ? become spaces.
+    // Fraction digits fill the codes from the left; past the last non-zero digit a 0 code shows 0, a ? code a
+    // space and a # code nothing (so ???.?0? shows 0 as "   . 0 ").
     private static void AppendFraction(StringBuilder sb, FormatSection section, int start, int end, string fraction)
     {
         var tokens = section.Tokens;
         int keep = fraction.Length;
-        for (int i = end - 1; i >= start && keep > 0; i--)
+        while (keep > 0 && fraction[keep - 1] == '0')
         {
-            if (!tokens[i].IsDigit)
-            {
-                continue;
-            }
-
-            if (tokens[i].Kind == FormatTokenKind.Zero || fraction[keep - 1] != '0')
-            {
-                break;
-            }
-
             keep--;
         }
 
@@ -313,9 +305,9 @@ internal static class NumberFormatRenderer
             {
                 sb.Append(fraction[digit]);
             }
-            else if (token.Kind == FormatTokenKind.Question)
+            else if (token.Kind != FormatTokenKind.Hash)
             {
-                sb.Append(' ');
+                sb.Append(token.Kind == FormatTokenKind.Zero ? '0' : ' ');
             }
 
             digit++;
@@ -357,7 +349,7 @@ internal static class NumberFormatRenderer
         else
         {
             long limit = (long)Math.Pow(10, Math.Min(section.DenominatorDigits, 9)) - 1;
-            (numerator, denominator) = BestFraction(part, limit);
+            (numerator, denominator) = ExcelFraction(part, limit);
         }
 
         if (hasInteger && numerator >= denominator && numerator > 0)
@@ -372,46 +364,104 @@ internal static class NumberFormatRenderer
         }
 
         int numeratorStart = section.NumeratorStart;
-        int leadEnd = hasInteger ? section.IntegerStart : numeratorStart;
-        AppendTail(sb, section, 0, leadEnd);
+        int slash = section.SlashIndex;
+
+        // A whole number hides its fraction behind spaces (unless the numerator has a 0 code) and shows its
+        // integer even when it is 0.
+        bool hide = hasInteger && numerator == 0 && !HasZeroCode(tokens, numeratorStart, slash);
+        AppendTail(sb, section, 0, hasInteger ? section.IntegerStart : numeratorStart);
         if (hasInteger)
         {
-            // A whole number shows its integer (0 when the value is 0) and blanks where the fraction would be.
-            string integer = whole == 0 ? (numerator == 0 ? "0" : string.Empty) : DecimalDigits.From(whole).Split(0).Integer;
+            string integer = whole == 0 ? (hide ? "0" : string.Empty) : DecimalDigits.From(whole).Split(0).Integer;
             AppendInteger(sb, section, section.IntegerStart, section.IntegerEnd, integer, CountDigits(tokens, section.IntegerStart, section.IntegerEnd), section.Grouping);
             AppendTail(sb, section, section.IntegerEnd, numeratorStart);
-            if (numerator == 0)
-            {
-                sb.Append(' ', section.NumeratorDigits + 1 + (section.FixedDenominator > 0 ? DigitsOf(section.FixedDenominator) : section.DenominatorDigits));
-                AppendTail(sb, section, section.DenominatorEnd, tokens.Length);
-                return;
-            }
         }
 
-        AppendInteger(sb, section, numeratorStart, section.SlashIndex, numerator.ToString(CultureInfo.InvariantCulture), section.NumeratorDigits, false);
-        sb.Append('/');
+        var fraction = new StringBuilder();
+        AppendInteger(fraction, section, numeratorStart, slash, numerator.ToString(CultureInfo.InvariantCulture), section.NumeratorDigits, false);
+        fraction.Append('/');
         if (section.FixedDenominator > 0)
         {
-            sb.Append(section.FixedDenominator.ToString(CultureInfo.InvariantCulture));
+            fraction.Append(section.FixedDenominator.ToString(CultureInfo.InvariantCulture));
         }
         else
         {
-            string text = denominator.ToString(CultureInfo.InvariantCulture);
-            sb.Append(text);
-            for (int i = section.SlashIndex + 1 + text.Length; i < section.DenominatorEnd; i++)
-            {
-                if (tokens[i].Kind == FormatTokenKind.Question)
-                {
-                    sb.Append(' ');
-                }
-                else if (tokens[i].Kind == FormatTokenKind.Zero)
-                {
-                    sb.Append('0');
-                }
-            }
+            AppendDenominator(fraction, tokens, slash + 1, section.DenominatorEnd, denominator.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (hide)
+        {
+            sb.Append(' ', fraction.Length);
+        }
+        else
+        {
+            sb.Append(fraction);
         }
 
         AppendTail(sb, section, section.DenominatorEnd, tokens.Length);
+    }
+
+    private static bool HasZeroCode(FormatToken[] tokens, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (tokens[i].Kind == FormatTokenKind.Zero)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The denominator is left-aligned under ? codes (spaces after it) and zero-padded on the left under 0 codes.
+    private static void AppendDenominator(StringBuilder sb, FormatToken[] tokens, int start, int end, string digits)
+    {
+        int codes = end - start;
+        string value = digits.Length < codes ? digits.PadLeft(codes, '0') : digits;
+        int next = 0;
+        bool significant = false;
+        for (int i = start; i < end; i++)
+        {
+            var kind = tokens[i].Kind;
+            char c = '0';
+            if (next < value.Length)
+            {
+                // The last code takes every remaining digit.
+                int take = i == end - 1 ? value.Length - next : 1;
+                for (int k = 0; k < take; k++)
+                {
+                    c = value[next++];
+                    significant |= c != '0';
+                    if (kind == FormatTokenKind.Question && !significant)
+                    {
+                        while (next < value.Length && !significant)
+                        {
+                            c = value[next++];
+                            significant = c != '0';
+                        }
+                    }
+
+                    AppendCode(sb, kind, c, significant);
+                }
+            }
+            else
+            {
+                AppendCode(sb, kind, c, false);
+            }
+        }
+    }
+
+    private static void AppendCode(StringBuilder sb, FormatTokenKind kind, char digit, bool significant)
+    {
+        if (significant || kind == FormatTokenKind.Zero)
+        {
+            sb.Append(significant ? digit : '0');
+        }
+        else if (kind == FormatTokenKind.Question)
+        {
+            sb.Append(' ');
+        }
     }
 
     private static int CountDigits(FormatToken[] tokens, int start, int end)
@@ -425,48 +475,42 @@ internal static class NumberFormatRenderer
         return n;
     }
 
-    private static int DigitsOf(int value) => value.ToString(CultureInfo.InvariantCulture).Length;
-
-    /// <summary>The fraction closest to <paramref name="x"/> (0 ≤ x) with a denominator up to <paramref name="limit"/> (continued fractions).</summary>
-    internal static (long Numerator, long Denominator) BestFraction(double x, long limit)
+    /// <summary>
+    /// The fraction Excel shows for <paramref name="x"/> (0 ≤ x) with a denominator up to <paramref name="limit"/>:
+    /// the last continued-fraction convergent whose denominator fits (not the closest fraction, so 0.3 shows
+    /// as 2/7 and 1.3 as 1 1/3 with one digit, through the same floating-point steps as Excel).
+    /// </summary>
+    internal static (long Numerator, long Denominator) ExcelFraction(double x, long limit)
     {
         limit = Math.Max(1, limit);
-        long p0 = 0;
-        long q0 = 1;
-        long p1 = 1;
-        long q1 = 0;
-        double r = x;
-        while (true)
+        double b = x;
+        double p2 = 0;
+        double p1 = 1;
+        double p = 0;
+        double q2 = 1;
+        double q1 = 0;
+        double q = 0;
+        while (q1 < limit)
         {
-            double a = Math.Floor(r);
-            if (a > long.MaxValue / 4)
+            double a = Math.Floor(b);
+            p = (a * p1) + p2;
+            q = (a * q1) + q2;
+            if (b - a < 0.00000005)
             {
-                return (p1, q1);
+                break;
             }
 
-            long ai = (long)a;
-            long p2 = (ai * p1) + p0;
-            long q2 = (ai * q1) + q0;
-            if (q2 > limit)
-            {
-                // The best semiconvergent with a denominator that fits, against the last convergent.
-                long t = (limit - q0) / q1;
-                long ps = (t * p1) + p0;
-                long qs = (t * q1) + q0;
-                double errorSemi = Math.Abs(x - ((double)ps / qs));
-                double errorLast = Math.Abs(x - ((double)p1 / q1));
-                return errorSemi < errorLast ? (ps, qs) : (p1, q1);
-            }
-
-            (p0, q0, p1, q1) = (p1, q1, p2, q2);
-            double rest = r - a;
-            if (rest < 1e-12 || Math.Abs(x - ((double)p1 / q1)) < 1e-15)
-            {
-                return (p1, q1);
-            }
-
-            r = 1 / rest;
+            b = 1 / (b - a);
+            (p2, p1) = (p1, p);
+            (q2, q1) = (q1, q);
         }
+
+        if (q > limit)
+        {
+            (p, q) = q1 > limit ? (p2, q2) : (p1, q1);
+        }
+
+        return ((long)p, Math.Max(1, (long)q));
     }
 
     // Dates and times in the 1900 system. The time is rounded to the precision shown (whole seconds, or the
@@ -523,6 +567,19 @@ internal static class NumberFormatRenderer
                         Pad(sb, year, 4);
                     }
 
+                    break;
+                case FormatTokenKind.BuddhistYear:
+                    if (token.Count <= 2)
+                    {
+                        Pad(sb, (year + 543) % 100, 2);
+                    }
+                    else
+                    {
+                        Pad(sb, year + 543, 4);
+                    }
+
+                    break;
+                case FormatTokenKind.Era:
                     break;
                 case FormatTokenKind.Month:
                     switch (token.Count)
