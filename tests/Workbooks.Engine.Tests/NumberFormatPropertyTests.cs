@@ -1,6 +1,5 @@
 using System.Globalization;
 using Collab.Workbooks.Engine;
-using Collab.Workbooks.Engine.Functions;
 using CsCheck;
 
 namespace Workbooks.Engine.Tests;
@@ -47,14 +46,16 @@ public class NumberFormatPropertyTests
             print: t => $"{t.Item1} | {t.Item2.ToString("R", CultureInfo.InvariantCulture)} | {t.Item3}");
     }
 
-    // Two independent roundings agree: the format engine's decimal digits and ROUND's decimal arithmetic.
+    // The format engine's digit arithmetic agrees with System.Decimal rounding the correctly rounded
+    // 15-significant-digit value half away from zero.
     [Fact]
-    public void Fixed_decimals_round_like_the_round_function()
+    public void Fixed_decimals_round_the_fifteen_digit_value_half_away_from_zero()
     {
         Gen.Select(Gen.Double[-1e9, 1e9], Gen.Int[0, 4]).Sample(
             (number, decimals) =>
             {
-                decimal rounded = (decimal)MathFunctions.Round(number, decimals, MathFunctions.RoundMode.HalfAwayFromZero);
+                decimal fifteenDigits = decimal.Parse(number.ToString("E14", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+                decimal rounded = Math.Round(fifteenDigits, decimals, MidpointRounding.AwayFromZero);
                 string pattern = decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals);
                 string expected = (number < 0 && rounded == 0 ? "-" : string.Empty) + rounded.ToString(pattern, CultureInfo.InvariantCulture);
                 Assert.Equal(expected, NumberFormat.Format(CellValue.FromNumber(number), pattern));

@@ -20,6 +20,7 @@ public class NumberFormatTests
     [InlineData(-0.4, "0", "-0")]
     [InlineData(2.675, "0.00", "2.68")]
     [InlineData(1.005, "0.00", "1.01")]
+    [InlineData(357026655.1574495, "0.0000", "357026655.1574")]
     [InlineData(1.23456789e20, "0", "123456789000000000000")]
     [InlineData(0, "#", "")]
     [InlineData(0.5, "#.00", ".50")]
