@@ -112,6 +112,8 @@ public class NumberFormatTests
     [InlineData(0.333, "# ??/??", "  1/3 ")]
     [InlineData(3.14159265, "# ???/???", "3  16/113")]
     [InlineData(0.5, "0/100", "50/100")]
+    [InlineData(1e20, "??/??", "100000000000000000000/1 ")]
+    [InlineData(1.5e19, "# ?/?", "15000000000000000000    ")]
     // Dates (46418 is 2027-01-31, a Sunday) and times
     [InlineData(46418, "mmm yyyy", "Jan 2027")]
     [InlineData(46418, "yyyy-mm-dd", "2027-01-31")]

@@ -339,22 +339,22 @@ internal static class NumberFormatRenderer
         bool hasInteger = section.IntegerStart >= 0;
         double whole = hasInteger ? Math.Floor(value) : 0;
         double part = value - whole;
-        long numerator;
-        long denominator;
+        double numerator;
+        double denominator;
         if (section.FixedDenominator > 0)
         {
             denominator = section.FixedDenominator;
-            numerator = (long)Math.Round(part * denominator, MidpointRounding.AwayFromZero);
+            numerator = Math.Round(part * denominator, MidpointRounding.AwayFromZero);
         }
         else
         {
-            long limit = (long)Math.Pow(10, Math.Min(section.DenominatorDigits, 9)) - 1;
+            double limit = Math.Pow(10, Math.Min(section.DenominatorDigits, 9)) - 1;
             (numerator, denominator) = ExcelFraction(part, limit);
         }
 
         if (hasInteger && numerator >= denominator && numerator > 0)
         {
-            whole += numerator / denominator;
+            whole += Math.Floor(numerator / denominator);
             numerator %= denominator;
         }
 
@@ -372,13 +372,13 @@ internal static class NumberFormatRenderer
         AppendTail(sb, section, 0, hasInteger ? section.IntegerStart : numeratorStart);
         if (hasInteger)
         {
-            string integer = whole == 0 ? (hide ? "0" : string.Empty) : DecimalDigits.From(whole).Split(0).Integer;
+            string integer = whole == 0 ? (hide ? "0" : string.Empty) : WholeDigits(whole);
             AppendInteger(sb, section, section.IntegerStart, section.IntegerEnd, integer, CountDigits(tokens, section.IntegerStart, section.IntegerEnd), section.Grouping);
             AppendTail(sb, section, section.IntegerEnd, numeratorStart);
         }
 
         var fraction = new StringBuilder();
-        AppendInteger(fraction, section, numeratorStart, slash, numerator.ToString(CultureInfo.InvariantCulture), section.NumeratorDigits, false);
+        AppendInteger(fraction, section, numeratorStart, slash, WholeDigits(numerator), section.NumeratorDigits, false);
         fraction.Append('/');
         if (section.FixedDenominator > 0)
         {
@@ -386,7 +386,7 @@ internal static class NumberFormatRenderer
         }
         else
         {
-            AppendDenominator(fraction, tokens, slash + 1, section.DenominatorEnd, denominator.ToString(CultureInfo.InvariantCulture));
+            AppendDenominator(fraction, tokens, slash + 1, section.DenominatorEnd, WholeDigits(denominator));
         }
 
         if (hide)
@@ -400,6 +400,9 @@ internal static class NumberFormatRenderer
 
         AppendTail(sb, section, section.DenominatorEnd, tokens.Length);
     }
+
+    // The digits of a whole number (15 significant digits, then zeros); "0" for zero.
+    private static string WholeDigits(double value) => value == 0 ? "0" : DecimalDigits.From(value).Split(0).Integer;
 
     private static bool HasZeroCode(FormatToken[] tokens, int start, int end)
     {
@@ -480,7 +483,7 @@ internal static class NumberFormatRenderer
     /// the last continued-fraction convergent whose denominator fits (not the closest fraction, so 0.3 shows
     /// as 2/7 and 1.3 as 1 1/3 with one digit, through the same floating-point steps as Excel).
     /// </summary>
-    internal static (long Numerator, long Denominator) ExcelFraction(double x, long limit)
+    internal static (double Numerator, double Denominator) ExcelFraction(double x, double limit)
     {
         limit = Math.Max(1, limit);
         double b = x;
@@ -510,7 +513,7 @@ internal static class NumberFormatRenderer
             (p, q) = q1 > limit ? (p2, q2) : (p1, q1);
         }
 
-        return ((long)p, Math.Max(1, (long)q));
+        return (p, Math.Max(1, q));
     }
 
     // Dates and times in the 1900 system. The time is rounded to the precision shown (whole seconds, or the
