@@ -351,6 +351,75 @@ public class RecalculationTests
     }
 
     [Fact]
+    public void A_cycle_is_the_same_whether_or_not_a_cycle_upstream_is_recomputed()
+    {
+        // D1 reads E1 (INDIRECT), E1 reads F1 (INDIRECT), F1 uses D1: D1 is in the cycle. In a full recalculation D1
+        // also waits behind the static cycle A1 <-> B1 (through C1); the cycle E1 <-> F1 used to get #CIRC! before D1
+        // was computed, and D1 then caught that error (5); after an unrelated edit D1 was computed first (#CIRC!).
+        var workbook = With(("A1", "=B1+1"), ("B1", "=A1+1"), ("C1", "=A1+1"), ("D1", "=IFERROR(C1,0)+IFERROR(INDIRECT(\"E1\"),5)"),
+            ("E1", "=INDIRECT(\"F1\")"), ("F1", "=E1+D1"));
+        workbook.Set("G1", "1");
+        Assert.Equal("#CIRC!", workbook.Value("D1"));
+        Assert.Equal("#CIRC!", workbook.Value("E1"));
+        Assert.Equal("#CIRC!", workbook.Value("F1"));
+        AssertConsistent(workbook);
+        workbook.RecalculateAll();
+        Assert.Equal("#CIRC!", workbook.Value("D1"));
+        workbook.Set("F1", "=E1");
+        Assert.Equal("5", workbook.Value("D1"));
+        AssertConsistent(workbook);
+    }
+
+    [Fact]
+    public void A_stale_value_read_through_INDIRECT_does_not_make_a_cycle()
+    {
+        // E1 = INDIRECT(A1's text): while A1 is pending its old text "B1" must not count as a dependency, or the
+        // old cycle E1 <-> B1 is reported after A1 has moved on to "D1" (depending on which of E1 and A1 runs first).
+        var workbook = With(("C1", "B1"), ("D1", "5"));
+        workbook.Set("E1", "=INDIRECT(INDIRECT(\"A1\"))");
+        workbook.Set("A1", "=INDIRECT(\"C1\")");
+        workbook.Set("B1", "=E1+1");
+        Assert.Equal("#CIRC!", workbook.Value("E1"));
+        Assert.Equal("#CIRC!", workbook.Value("B1"));
+        workbook.Set("C1", "D1");
+        Assert.Equal("5", workbook.Value("E1"));
+        Assert.Equal("6", workbook.Value("B1"));
+        AssertConsistent(workbook);
+        workbook.Set("C1", "B1");
+        Assert.Equal("#CIRC!", workbook.Value("E1"));
+        AssertConsistent(workbook);
+    }
+
+    [Fact]
+    public void A_cell_that_a_cycle_reads_through_INDIRECT_joins_it()
+    {
+        // A1 and B1 form a static cycle; A1 also reads C1 through INDIRECT and C1 uses B1, so C1 is in the cycle too.
+        var workbook = With(("A1", "=B1+IFERROR(INDIRECT(\"C1\"),0)"), ("B1", "=A1+1"), ("C1", "=IFERROR(B1,7)"));
+        Assert.Equal("#CIRC!", workbook.Value("C1"));
+        AssertConsistent(workbook);
+        workbook.Set("A1", "=B1");
+        Assert.Equal("7", workbook.Value("C1"));
+    }
+
+    [Fact]
+    public void Long_chains_of_cycles_are_resolved_in_one_pass()
+    {
+        var workbook = new Workbook();
+        workbook.AddSheet(Main);
+        var inputs = new List<IReadOnlyList<string?>>();
+        inputs.Add(["=A1"]);
+        for (int row = 2; row <= 5_000; row++)
+        {
+            inputs.Add(["=IFERROR(A" + (row - 1) + ",0)+A" + row]);
+        }
+
+        workbook.SetRange(Main, RangeAddress.Parse("A1:A5000"), inputs);
+        Assert.Equal("#CIRC!", workbook.Value("A5000"));
+        workbook.RecalculateAll();
+        Assert.Equal("#CIRC!", workbook.Value("A2500"));
+    }
+
+    [Fact]
     public void Recalculate_all_reports_nothing_when_values_are_current()
     {
         var workbook = With(("A1", "1"), ("A2", "=A1+1"), ("A3", "=SUM(A1:A2)"));

@@ -30,11 +30,17 @@ internal sealed class Evaluator(Workbook workbook)
     /// <summary>Identifies the running recalculation pass; formula states with this id are part of it.</summary>
     public int PassId { get; set; }
 
-    /// <summary>Pending formula cells read during the current evaluation (dynamic dependencies not yet computed).</summary>
+    /// <summary>
+    /// The first pending formula cells read during the current evaluation (dynamic dependencies not yet computed): one
+    /// cell, or the pending cells of the first dynamic area that holds any.
+    /// </summary>
     public List<Cell> Unready { get; } = [];
 
     /// <summary>The current evaluation read its own cell (through INDIRECT, OFFSET or a name).</summary>
     public bool ReadItself { get; private set; }
+
+    /// <summary>The current evaluation has read an unfinished cell: what it reads from then on is not recorded.</summary>
+    private bool Blocked { get; set; }
 
     /// <summary>The current local date and time (the workbook's clock).</summary>
     public DateTime Now => Workbook.TimeProvider.GetLocalNow().DateTime;
@@ -50,6 +56,7 @@ internal sealed class Evaluator(Workbook workbook)
         HostColumn = cell.Column;
         Unready.Clear();
         ReadItself = false;
+        Blocked = false;
         _argTop = 0;
         _nameDepth = 0;
         _spine.Clear();
@@ -83,27 +90,32 @@ internal sealed class Evaluator(Workbook workbook)
         }
 
         var f = cell.Formula;
-        if (f is not null && f.PassId == PassId && f.State == PassState.Pending)
-        {
-            if (ReferenceEquals(cell, Host))
-            {
-                ReadItself = true;
-            }
-            else
-            {
-                Unready.Add(cell);
-            }
-        }
-
-        return cell.Value;
+        return f is not null && f.PassId == PassId && f.State != PassState.Done ? ReadUnfinished(cell) : cell.Value;
     }
 
     /// <summary>Same as <see cref="ReadCell(Engine.Sheet,int,int)"/> for a cell already found.</summary>
     public CellValue ReadCell(Cell cell)
     {
         var f = cell.Formula;
-        if (f is not null && f.PassId == PassId && f.State == PassState.Pending)
+        return f is not null && f.PassId == PassId && f.State != PassState.Done ? ReadUnfinished(cell) : cell.Value;
+    }
+
+    /// <summary>
+    /// A read of a formula cell that the running pass has not finished. A member of the cycle being confirmed reads
+    /// as #CIRC!. Otherwise only the first such read of an evaluation is recorded (in <see cref="Unready"/>, or as
+    /// <see cref="ReadItself"/>): everything computed after it may rest on a stale value, so a later read could be one
+    /// the formula would not make with current values, and recording it could report a cycle that does not exist.
+    /// </summary>
+    private CellValue ReadUnfinished(Cell cell)
+    {
+        if (cell.Formula!.State == PassState.Cycle)
         {
+            return CellValue.FromError(ErrorValue.Circular);
+        }
+
+        if (!Blocked)
+        {
+            Blocked = true;
             if (ReferenceEquals(cell, Host))
             {
                 ReadItself = true;
@@ -124,6 +136,12 @@ internal sealed class Evaluator(Workbook workbook)
     /// </summary>
     public Reference DynamicReference(Reference reference)
     {
+        if (Blocked)
+        {
+            // The area may have been computed from a stale value: it is not a dependency to record.
+            return reference;
+        }
+
         var cursor = reference.Sheet.Cursor(reference.Row1, reference.Column1, reference.Row2, reference.Column2);
         while (cursor.MoveNext())
         {
@@ -142,6 +160,8 @@ internal sealed class Evaluator(Workbook workbook)
             }
         }
 
+        // The whole area was determined by current values, so all of it is recorded; later reads are not.
+        Blocked = ReadItself || Unready.Count > 0;
         return reference;
     }
 

@@ -22,6 +22,8 @@ public sealed partial class Workbook
     private readonly List<Cell> _dependents = [];
     private readonly List<Cell> _edges = [];
     private readonly Dictionary<Cell, List<Cell>> _dynamicEdges = [];
+    private readonly Dictionary<Cell, CycleGroup> _cycleOf = [];
+    private readonly Queue<CycleGroup> _cycleCandidates = new();
     private readonly List<(Sheet Sheet, long Key)> _bindPoints = [];
     private readonly List<RangeDependency> _bindRanges = [];
     private int _passId;
@@ -486,6 +488,8 @@ public sealed partial class Workbook
         _ready.Clear();
         _edges.Clear();
         _dynamicEdges.Clear();
+        _cycleOf.Clear();
+        _cycleCandidates.Clear();
 
         if (all)
         {
@@ -572,14 +576,7 @@ public sealed partial class Workbook
                     // Read a cell not computed yet (INDIRECT, OFFSET): wait for it and evaluate again.
                     foreach (var precedent in _evaluator.Unready)
                     {
-                        if (!_dynamicEdges.TryGetValue(precedent, out var extra))
-                        {
-                            extra = [];
-                            _dynamicEdges[precedent] = extra;
-                        }
-
-                        extra.Add(cell);
-                        formula.InDegree++;
+                        AddDynamicEdge(precedent, cell);
                     }
 
                     continue;
@@ -594,8 +591,13 @@ public sealed partial class Workbook
                 break;
             }
 
-            int resolved = ResolveCycles(pass, seeds);
-            if (resolved == 0)
+            if (_cycleCandidates.Count > 0)
+            {
+                done += ConfirmCycle(_cycleCandidates.Dequeue(), seeds);
+                continue;
+            }
+
+            if (FindWaitingCycles(pass) == 0)
             {
                 // Cannot happen when the edge counts are right; evaluate what is left rather than loop forever.
                 foreach (var cell in _pending)
@@ -609,13 +611,26 @@ public sealed partial class Workbook
 
                 break;
             }
-
-            done += resolved;
         }
 
         _pending.Clear();
         _edges.Clear();
         _dynamicEdges.Clear();
+        _cycleOf.Clear();
+        _cycleCandidates.Clear();
+    }
+
+    /// <summary>Records that <paramref name="reader"/> must wait for the pending <paramref name="precedent"/>.</summary>
+    private void AddDynamicEdge(Cell precedent, Cell reader)
+    {
+        if (!_dynamicEdges.TryGetValue(precedent, out var extra))
+        {
+            extra = [];
+            _dynamicEdges[precedent] = extra;
+        }
+
+        extra.Add(reader);
+        reader.Formula!.InDegree++;
     }
 
     private void Complete(Cell cell, CellValue value, PassSeeds seeds)
@@ -630,24 +645,32 @@ public sealed partial class Workbook
 
         for (int i = formula.OutStart, end = formula.OutStart + formula.OutCount; i < end; i++)
         {
-            Release(_edges[i]);
+            Release(cell, _edges[i]);
         }
 
         if (_dynamicEdges.Count > 0 && _dynamicEdges.TryGetValue(cell, out var extra))
         {
             foreach (var dependent in extra)
             {
-                Release(dependent);
+                Release(cell, dependent);
             }
         }
     }
 
-    private void Release(Cell dependent)
+    private void Release(Cell precedent, Cell dependent)
     {
         var f = dependent.Formula!;
         if (--f.InDegree == 0 && f.State == PassState.Pending)
         {
             _ready.Enqueue(dependent);
+        }
+
+        // A cycle waits until nothing outside it that it depends on is pending; then it is confirmed.
+        if (_cycleOf.Count > 0 && _cycleOf.TryGetValue(dependent, out var group) && !group.IsDone
+            && !(_cycleOf.TryGetValue(precedent, out var from) && ReferenceEquals(from, group))
+            && --group.External == 0)
+        {
+            _cycleCandidates.Enqueue(group);
         }
     }
 
@@ -669,26 +692,117 @@ public sealed partial class Workbook
         return list;
     }
 
-    // Iterative Tarjan over the cells still pending; every cell of a cyclic component gets #CIRC!.
-    private int ResolveCycles(int pass, PassSeeds seeds)
+    /// <summary>A cycle among the cells still pending, with the number of its pending precedents outside it.</summary>
+    private sealed class CycleGroup(List<Cell> members)
     {
-        var cycles = FindCycles(_pending, cell => cell.Formula!.PassId == pass && cell.Formula.State == PassState.Pending,
-            PassEdges);
-        int resolved = 0;
-        var circular = CellValue.FromError(ErrorValue.Circular);
-        foreach (var cycle in cycles)
+        public List<Cell> Members { get; } = members;
+
+        /// <summary>Edges into the group from pending cells outside it.</summary>
+        public int External { get; set; }
+
+        public bool IsDone { get; set; }
+    }
+
+    /// <summary>
+    /// Called when no cell is ready but some are pending: an iterative Tarjan finds the cycles among them (static
+    /// edges and the dynamic ones recorded so far). A cycle is not given #CIRC! yet: cells it depends on may still
+    /// be pending, and a cell blocked behind them may, once computed, read into the cycle and so belong to it. Each
+    /// cycle is confirmed only when nothing outside it that it depends on is pending (<see cref="ConfirmCycle"/>), so
+    /// what is circular does not depend on the order of evaluation nor on which cells a pass recomputes.
+    /// Returns the number of cycles ready to be confirmed (at least one whenever there is a cycle: the first in
+    /// dependency order has no pending precedent outside it).
+    /// </summary>
+    private int FindWaitingCycles(int pass)
+    {
+        _cycleOf.Clear();
+        _cycleCandidates.Clear();
+        var cycles = FindCycles(_pending, cell => cell.Formula!.PassId == pass && cell.Formula.State == PassState.Pending, PassEdges);
+        foreach (var members in cycles)
         {
-            foreach (var cell in cycle)
+            var group = new CycleGroup(members);
+            foreach (var member in members)
             {
-                if (cell.Formula!.State == PassState.Pending)
+                _cycleOf[member] = group;
+            }
+        }
+
+        foreach (var cell in _pending)
+        {
+            if (cell.Formula!.State != PassState.Pending)
+            {
+                continue;
+            }
+
+            _cycleOf.TryGetValue(cell, out var own);
+            foreach (var dependent in PassEdges(cell))
+            {
+                if (_cycleOf.TryGetValue(dependent, out var group) && !ReferenceEquals(group, own))
                 {
-                    Complete(cell, circular, seeds);
-                    resolved++;
+                    group.External++;
                 }
             }
         }
 
-        return resolved;
+        foreach (var members in cycles)
+        {
+            var group = _cycleOf[members[0]];
+            if (group.External == 0)
+            {
+                _cycleCandidates.Enqueue(group);
+            }
+        }
+
+        return _cycleCandidates.Count;
+    }
+
+    /// <summary>
+    /// A cycle whose outside precedents are all computed: each member is evaluated with the members reading as
+    /// #CIRC!. When none of them reads another pending cell, every member gets #CIRC!; otherwise the cells read
+    /// become precedents of the cycle (it is confirmed once they are computed, or grows if they depend on it).
+    /// Returns the number of cells completed.
+    /// </summary>
+    private int ConfirmCycle(CycleGroup group, PassSeeds seeds)
+    {
+        if (group.IsDone || group.External > 0)
+        {
+            return 0;
+        }
+
+        foreach (var member in group.Members)
+        {
+            member.Formula!.State = PassState.Cycle;
+        }
+
+        bool waits = false;
+        foreach (var member in group.Members)
+        {
+            _evaluator.EvaluateCell(member);
+            foreach (var precedent in _evaluator.Unready)
+            {
+                AddDynamicEdge(precedent, member);
+                group.External++;
+                waits = true;
+            }
+        }
+
+        if (waits)
+        {
+            foreach (var member in group.Members)
+            {
+                member.Formula!.State = PassState.Pending;
+            }
+
+            return 0;
+        }
+
+        group.IsDone = true;
+        var circular = CellValue.FromError(ErrorValue.Circular);
+        foreach (var member in group.Members)
+        {
+            Complete(member, circular, seeds);
+        }
+
+        return group.Members.Count;
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ internal enum PassState : byte
 {
     Pending,
     Done,
+
+    /// <summary>A member of a cycle being confirmed: reads of it give #CIRC! (see Workbook.ConfirmCycle).</summary>
+    Cycle,
 }
 
 /// <summary>A compiled formula with its dependency registrations and its scratch state for recalculation passes.</summary>
