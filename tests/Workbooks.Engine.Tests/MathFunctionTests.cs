@@ -1,3 +1,7 @@
+using System.Globalization;
+using Collab.Workbooks.Engine;
+using Collab.Workbooks.Engine.Functions;
+using CsCheck;
 using static Workbooks.Engine.Tests.TestBook;
 
 namespace Workbooks.Engine.Tests;
@@ -34,6 +38,23 @@ public class MathFunctionTests
     [InlineData("=ROUNDDOWN(3.14159,3)", "3.141")]
     [InlineData("=ROUNDDOWN(-3.14159,1)", "-3.1")]
     [InlineData("=ROUNDDOWN(31415.92654,-2)", "31400")]
+    [InlineData("=ROUND(357026655.1574495,4)", "357026655.1574")]
+    [InlineData("=ROUND(-357026655.1574495,4)", "-357026655.1574")]
+    [InlineData("=ROUNDDOWN(357026655.1574495,6)", "357026655.157449")]
+    [InlineData("=TRUNC(357026655.1574495,6)", "357026655.157449")]
+    [InlineData("=ROUND(0.285,2)", "0.29")]
+    [InlineData("=ROUND(-0.285,2)", "-0.29")]
+    [InlineData("=ROUND(1234.5678,-2)", "1200")]
+    [InlineData("=ROUND(0.5,0)", "1")]
+    [InlineData("=ROUND(0.49,-1)", "0")]
+    [InlineData("=ROUND(1.23456789012345E+300,-298)", "1.23E+300")]
+    [InlineData("=ROUND(1.23456789E-300,302)", "1.23E-300")]
+    [InlineData("=ROUND(9.87654321E-307,310)", "9.877E-307")]
+    [InlineData("=ROUNDUP(1.5E+308,-308)", "#NUM!")]
+    [InlineData("=ROUNDUP(0.001,0)", "1")]
+    [InlineData("=ROUNDUP(-0.001,-2)", "-100")]
+    [InlineData("=ROUNDDOWN(0.999,-1)", "0")]
+    [InlineData("=MROUND(0.15,0.1)", "0.2")]
     [InlineData("=MROUND(10,3)", "9")]
     [InlineData("=MROUND(-10,-3)", "-9")]
     [InlineData("=MROUND(1.3,0.2)", "1.4")]
@@ -103,6 +124,43 @@ public class MathFunctionTests
     [InlineData("=LCM(24,36)", "72")]
     [InlineData("=LCM(24.9,36)", "72")]
     public void Scalar_math_matches_excel(string formula, string expected) => Assert.Equal(expected, Show(formula));
+
+    // Excel rounds the 15-significant-digit decimal value, the digits a number format shows: ROUND to d decimals is
+    // that value rounded half away from zero (System.Decimal on the correctly rounded "E14" digits), and shows as
+    // the number itself shows with d decimals.
+    [Fact]
+    public void Round_rounds_the_fifteen_digit_value_like_number_formats()
+    {
+        Gen.Select(Gen.Double[-1e12, 1e12], Gen.Int[-3, 8]).Sample(
+            (number, decimals) =>
+            {
+                decimal fifteenDigits = decimal.Parse(number.ToString("E14", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+                decimal expected = decimals >= 0
+                    ? Math.Round(fifteenDigits, decimals, MidpointRounding.AwayFromZero)
+                    : Math.Round(fifteenDigits / Pow10(-decimals), 0, MidpointRounding.AwayFromZero) * Pow10(-decimals);
+                double rounded = MathFunctions.Round(number, decimals, DigitRounding.HalfAwayFromZero);
+                Assert.Equal(double.Parse(expected.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), rounded);
+                if (decimals >= 0)
+                {
+                    string code = decimals == 0 ? "0" : "0." + new string('0', decimals);
+                    Assert.Equal(NumberFormat.Format(CellValue.FromNumber(number), code).TrimStart('-'),
+                        NumberFormat.Format(CellValue.FromNumber(rounded), code).TrimStart('-'));
+                }
+            },
+            iter: 20_000,
+            print: t => $"ROUND({t.Item1.ToString("R", CultureInfo.InvariantCulture)},{t.Item2})");
+    }
+
+    private static decimal Pow10(int n)
+    {
+        decimal r = 1;
+        for (int i = 0; i < n; i++)
+        {
+            r *= 10;
+        }
+
+        return r;
+    }
 
     [Theory]
     [InlineData("=CEILING.MATH(24.3,5)", "25")]

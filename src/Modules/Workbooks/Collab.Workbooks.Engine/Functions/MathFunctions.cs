@@ -18,10 +18,10 @@ internal static class MathFunctions
         registry.Add("MAXIFS", 3, FunctionDefinition.Unlimited, args => ExtremeIfs(args, true));
         registry.Add("MINIFS", 3, FunctionDefinition.Unlimited, args => ExtremeIfs(args, false));
         registry.Add("SUMPRODUCT", 1, FunctionDefinition.Unlimited, SumProduct, FunctionFlags.None, ArgMode.Array);
-        registry.Add("ROUND", 2, 2, args => RoundLike(args, RoundMode.HalfAwayFromZero), Scalar);
-        registry.Add("ROUNDUP", 2, 2, args => RoundLike(args, RoundMode.AwayFromZero), Scalar);
-        registry.Add("ROUNDDOWN", 2, 2, args => RoundLike(args, RoundMode.TowardZero), Scalar);
-        registry.Add("TRUNC", 1, 2, args => RoundLike(args, RoundMode.TowardZero), Scalar);
+        registry.Add("ROUND", 2, 2, args => RoundLike(args, DigitRounding.HalfAwayFromZero), Scalar);
+        registry.Add("ROUNDUP", 2, 2, args => RoundLike(args, DigitRounding.AwayFromZero), Scalar);
+        registry.Add("ROUNDDOWN", 2, 2, args => RoundLike(args, DigitRounding.TowardZero), Scalar);
+        registry.Add("TRUNC", 1, 2, args => RoundLike(args, DigitRounding.TowardZero), Scalar);
         registry.Add("MROUND", 2, 2, MRound, Scalar);
         registry.Add("INT", 1, 1, args => Unary(args, Math.Floor), Scalar);
         registry.Add("ABS", 1, 1, args => Unary(args, Math.Abs), Scalar);
@@ -245,14 +245,7 @@ internal static class MathFunctions
         return Operand.Number(total);
     }
 
-    internal enum RoundMode
-    {
-        HalfAwayFromZero,
-        AwayFromZero,
-        TowardZero,
-    }
-
-    private static Operand RoundLike(FunctionArgs args, RoundMode mode)
+    private static Operand RoundLike(FunctionArgs args, DigitRounding mode)
     {
         if (!args.TryNumber(0, out double x, out var error) || !args.TryNumber(1, 0, out double d, out error))
         {
@@ -263,63 +256,15 @@ internal static class MathFunctions
     }
 
     /// <summary>
-    /// Rounds at a decimal position the way Excel does: on the 15-significant-digit decimal value, so
-    /// ROUND(2.675, 2) is 2.68 although the binary double is slightly below 2.675.
+    /// Rounds at a decimal position the way Excel does: on the value's 15-significant-digit decimal digits (the same
+    /// digits number formats show), so ROUND(2.675, 2) is 2.68 although the binary double is slightly below 2.675, and
+    /// ROUND(357026655.1574495, 4) is 357026655.1574 (its 15 digits are 357026655.157449). The result is the double
+    /// nearest to the rounded digits; infinity (#NUM!) when rounding up leaves the double range.
     /// </summary>
-    internal static double Round(double x, int digits, RoundMode mode)
+    internal static double Round(double x, int digits, DigitRounding mode)
     {
-        if (x == 0)
-        {
-            return 0;
-        }
-
-        double magnitude = Math.Abs(x);
-
-        // Rounding beyond the 15th significant digit changes nothing Excel can show.
-        if (digits >= 0 && magnitude * Math.Pow(10, digits) >= 1e15)
-        {
-            return x;
-        }
-
-        if (magnitude < 7.9e27 && digits is >= -27 and <= 28)
-        {
-            decimal m = (decimal)x;
-            decimal scale = Pow10Decimal(Math.Abs(digits));
-            decimal scaled = digits >= 0 ? m * scale : m / scale;
-            decimal rounded = mode switch
-            {
-                RoundMode.HalfAwayFromZero => Math.Round(scaled, 0, MidpointRounding.AwayFromZero),
-                RoundMode.AwayFromZero => scaled < 0 ? -Math.Ceiling(-scaled) : Math.Ceiling(scaled),
-                _ => Math.Truncate(scaled),
-            };
-            return (double)(digits >= 0 ? rounded / scale : rounded * scale);
-        }
-
-        double p = Math.Pow(10, Math.Abs(digits));
-        if (double.IsInfinity(p))
-        {
-            return digits >= 0 ? x : 0;
-        }
-
-        double q = digits >= 0 ? x * p : x / p;
-        double r = mode switch
-        {
-            RoundMode.HalfAwayFromZero => Math.Round(q, MidpointRounding.AwayFromZero),
-            RoundMode.AwayFromZero => q < 0 ? -Math.Ceiling(-q) : Math.Ceiling(q),
-            _ => Math.Truncate(q),
-        };
-        return digits >= 0 ? r / p : r * p;
-    }
-
-    private static decimal Pow10Decimal(int n)
-    {
-        decimal r = 1;
-        for (int i = 0; i < n; i++)
-        {
-            r *= 10;
-        }
-
-        return r;
+        double magnitude = DecimalDigits.From(x).RoundToDecimals(digits, mode).ToDouble();
+        return x < 0 ? -magnitude : magnitude;
     }
 
     private static Operand MRound(FunctionArgs args)
@@ -339,8 +284,8 @@ internal static class MathFunctions
             return Operand.Error(ErrorValue.Number);
         }
 
-        double q = Round(x / multiple, 0, RoundMode.HalfAwayFromZero);
-        return Operand.Number(Round(q * multiple, 14 - (int)Math.Floor(Math.Log10(Math.Abs(multiple) + double.Epsilon)), RoundMode.HalfAwayFromZero));
+        double q = Round(x / multiple, 0, DigitRounding.HalfAwayFromZero);
+        return Operand.Number(Round(q * multiple, 14 - (int)Math.Floor(Math.Log10(Math.Abs(multiple) + double.Epsilon)), DigitRounding.HalfAwayFromZero));
     }
 
     private static Operand Unary(FunctionArgs args, Func<double, double> f)

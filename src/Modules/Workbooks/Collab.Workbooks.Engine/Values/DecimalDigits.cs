@@ -2,6 +2,19 @@ using System.Globalization;
 
 namespace Collab.Workbooks.Engine;
 
+/// <summary>How <see cref="DecimalDigits"/> drops digits.</summary>
+internal enum DigitRounding
+{
+    /// <summary>ROUND and number formats: 2.5 to 3, -2.5 to -3.</summary>
+    HalfAwayFromZero,
+
+    /// <summary>ROUNDUP: any dropped digit moves the magnitude up.</summary>
+    AwayFromZero,
+
+    /// <summary>ROUNDDOWN and TRUNC: dropped digits are cut.</summary>
+    TowardZero,
+}
+
 /// <summary>
 /// A non-negative number as Excel formats it: its value rounded to 15 significant digits, held exactly as
 /// <see cref="Mantissa"/> × 10^<see cref="Exponent"/> (no trailing zeros in the mantissa). Rounding for display
@@ -11,6 +24,10 @@ namespace Collab.Workbooks.Engine;
 internal readonly struct DecimalDigits
 {
     private static readonly long[] Pow10 = BuildPowers();
+
+    // 10^0 ... 10^22 are exact doubles.
+    private static readonly double[] ExactPowers =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     private DecimalDigits(long mantissa, int exponent)
     {
@@ -62,14 +79,44 @@ internal readonly struct DecimalDigits
     public DecimalDigits Shift(int power) => IsZero ? this : new DecimalDigits(Mantissa, Exponent + power);
 
     /// <summary>Rounds half away from zero to <paramref name="decimals"/> digits after the point (negative: tens, hundreds...).</summary>
-    public DecimalDigits RoundToDecimals(int decimals) => DropDigits(-decimals - Exponent);
+    public DecimalDigits RoundToDecimals(int decimals) => DropDigits(-(long)decimals - Exponent, DigitRounding.HalfAwayFromZero);
+
+    /// <summary>Rounds to <paramref name="decimals"/> digits after the point (negative: tens, hundreds...) the given way.</summary>
+    public DecimalDigits RoundToDecimals(int decimals, DigitRounding mode) => DropDigits(-(long)decimals - Exponent, mode);
+
+    /// <summary>
+    /// The nearest double to these digits (exactly them when they fit): the magnitude; infinity past the double range.
+    /// </summary>
+    public double ToDouble()
+    {
+        if (IsZero)
+        {
+            return 0;
+        }
+
+        // The mantissa (at most 15 digits) and 10^0..10^22 are exact, so one multiplication or division rounds once.
+        if (Exponent >= 0 && Exponent < ExactPowers.Length)
+        {
+            return Mantissa * ExactPowers[Exponent];
+        }
+
+        if (Exponent < 0 && -Exponent < ExactPowers.Length)
+        {
+            return Mantissa / ExactPowers[-Exponent];
+        }
+
+        return double.Parse(
+            Mantissa.ToString(CultureInfo.InvariantCulture) + "E" + Exponent.ToString(CultureInfo.InvariantCulture),
+            NumberStyles.Float,
+            CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Rounds half away from zero to <paramref name="digits"/> significant digits (at least 1).</summary>
-    public DecimalDigits RoundToSignificant(int digits) => DropDigits(DigitCount - Math.Max(1, digits));
+    public DecimalDigits RoundToSignificant(int digits) => DropDigits(DigitCount - Math.Max(1, digits), DigitRounding.HalfAwayFromZero);
 
     /// <summary>
     /// The integer digits ("" when the integer part is 0) and exactly <paramref name="decimals"/> fraction
-    /// digits, after <see cref="RoundToDecimals"/> with the same count.
+    /// digits, after <see cref="RoundToDecimals(int)"/> with the same count.
     /// </summary>
     public (string Integer, string Fraction) Split(int decimals)
     {
@@ -113,7 +160,7 @@ internal readonly struct DecimalDigits
     /// <summary>All significant digits, the first one leading (for scientific notation).</summary>
     public string SignificantDigits() => IsZero ? "0" : Mantissa.ToString(CultureInfo.InvariantCulture);
 
-    private DecimalDigits DropDigits(int drop)
+    private DecimalDigits DropDigits(long drop, DigitRounding mode)
     {
         if (drop <= 0 || IsZero)
         {
@@ -123,18 +170,25 @@ internal readonly struct DecimalDigits
         int count = DigitCount;
         if (drop > count)
         {
-            return default;
+            // Every digit is below the last one kept: only rounding away from zero leaves a unit there.
+            return mode == DigitRounding.AwayFromZero ? Normalize(1, (int)(Exponent + drop)) : default;
         }
 
         long power = Pow10[drop];
         long quotient = Mantissa / power;
         long remainder = Mantissa % power;
-        if (remainder * 2 >= power)
+        bool up = mode switch
+        {
+            DigitRounding.HalfAwayFromZero => remainder * 2 >= power,
+            DigitRounding.AwayFromZero => remainder != 0,
+            _ => false,
+        };
+        if (up)
         {
             quotient++;
         }
 
-        return Normalize(quotient, Exponent + drop);
+        return Normalize(quotient, Exponent + (int)drop);
     }
 
     private static DecimalDigits Normalize(long mantissa, int exponent)
