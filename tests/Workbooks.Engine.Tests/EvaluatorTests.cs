@@ -29,6 +29,54 @@ public class EvaluatorTests
     [InlineData("=\"10\"%", "0.1")]
     public void Arithmetic_coerces_as_excel(string formula, string expected) => Assert.Equal(expected, Show(formula));
 
+    // Arithmetic reads text with the reader VALUE uses (en-US): dates in every form VALUE takes, times, currency,
+    // accounting negatives and fractions.
+    [Theory]
+    [InlineData("=\"31-Jan-2027\"+0", "46418")]
+    [InlineData("=\"1/31/2027\"*1", "46418")]
+    [InlineData("=\"Jan 31, 2027\"-1", "46417")]
+    [InlineData("=\"2027-Jan-31\"+0", "46418")]
+    [InlineData("=\"12:30\"+0", "0.520833333333333")]
+    [InlineData("=\"1:30 PM\"*24", "13.5")]
+    [InlineData("=\"1/31/2027 18:00\"+0", "46418.75")]
+    [InlineData("=\"$1,234.50\"+0", "1234.5")]
+    [InlineData("=\"(42)\"+0", "-42")]
+    [InlineData("=\"1 1/2\"*2", "3")]
+    [InlineData("=-\"31-Jan-2027\"", "-46418")]
+    [InlineData("=\"31-Jan-2027\"%", "464.18")]
+    [InlineData("=SUM(\"31-Jan-2027\",1)", "46419")]
+    [InlineData("=ABS(\"(42)\")", "42")]
+    [InlineData("=SUMPRODUCT({\"1/31/2027\",\"12:00\"}+0)", "46418.5")]
+    [InlineData("=COUNTIF(A1:A3,\">=31-Jan-2027\")", "2")]
+    [InlineData("=VALUE(\"1 1/2\")", "1.5")]
+    [InlineData("=VALUE(\"Sept 30, 2027\")", "46660")]
+    [InlineData("=\"31-Feb-2027\"+0", "#VALUE!")]
+    [InlineData("=\"1/2/3/4\"+0", "#VALUE!")]
+    [InlineData("=\"1 1/0\"+0", "#VALUE!")]
+    [InlineData("=\"12:30 Jan\"+0", "#VALUE!")]
+    public void Arithmetic_reads_text_as_VALUE_does(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, ("A1", "46418"), ("A2", "46417"), ("A3", "46500")));
+
+    [Fact]
+    public void Dates_without_a_year_in_arithmetic_are_in_the_workbook_clock_year()
+    {
+        var workbook = new Workbook(new DateFunctionTests.FixedClock(new DateTimeOffset(2024, 1, 31, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc));
+        workbook.AddSheet(Main);
+        workbook.Set("A1", "=\"31-Jan\"+0");
+        workbook.Set("A2", "=\"1/31\"*1=DATE(2024,1,31)");
+        Assert.Equal("45322", workbook.Value("A1"));
+        Assert.Equal("TRUE", workbook.Value("A2"));
+    }
+
+    [Fact]
+    public void Concatenation_longer_than_32767_characters_is_a_value_error()
+    {
+        Assert.Equal("32767", Show("=LEN(REPT(\"a\",32766)&\"b\")"));
+        Assert.Equal("#VALUE!", Show("=REPT(\"a\",32767)&\"b\""));
+        Assert.Equal("#VALUE!", Show("=LEN(REPT(\"a\",20000)&REPT(\"b\",20000))"));
+        Assert.Equal("#VALUE!", Show("=SUMPRODUCT(LEN(REPT(\"a\",32767)&{\"\",\"b\"}))"));
+    }
+
     [Theory]
     [InlineData("=1<\"a\"", "TRUE")]
     [InlineData("=\"z\"<TRUE", "TRUE")]

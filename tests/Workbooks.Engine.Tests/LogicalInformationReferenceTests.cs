@@ -235,17 +235,17 @@ public class CriteriaTests
         }
 
         var value = workbook.GetValue(TestBook.Main, CellAddress.Parse("A1"));
-        Assert.Equal(expected, Criteria.Parse(CellValue.FromText(criterion)).Matches(value));
+        Assert.Equal(expected, Criteria.Parse(CellValue.FromText(criterion), TimeProvider.System).Matches(value));
     }
 
     [Fact]
     public void Non_text_criteria_compare_for_equality_and_blank_means_zero()
     {
-        Assert.True(Criteria.Parse(CellValue.FromNumber(3)).Matches(CellValue.FromNumber(3)));
-        Assert.True(Criteria.Parse(CellValue.FromNumber(3)).Matches(CellValue.FromText("3")));
-        Assert.False(Criteria.Parse(CellValue.Blank).Matches(CellValue.Blank));
-        Assert.True(Criteria.Parse(CellValue.Blank).Matches(CellValue.FromNumber(0)));
-        Assert.True(Criteria.Parse(CellValue.True).Matches(CellValue.True));
-        Assert.False(Criteria.Parse(CellValue.True).Matches(CellValue.FromNumber(1)));
+        Assert.True(Criteria.Parse(CellValue.FromNumber(3), TimeProvider.System).Matches(CellValue.FromNumber(3)));
+        Assert.True(Criteria.Parse(CellValue.FromNumber(3), TimeProvider.System).Matches(CellValue.FromText("3")));
+        Assert.False(Criteria.Parse(CellValue.Blank, TimeProvider.System).Matches(CellValue.Blank));
+        Assert.True(Criteria.Parse(CellValue.Blank, TimeProvider.System).Matches(CellValue.FromNumber(0)));
+        Assert.True(Criteria.Parse(CellValue.True, TimeProvider.System).Matches(CellValue.True));
+        Assert.False(Criteria.Parse(CellValue.True, TimeProvider.System).Matches(CellValue.FromNumber(1)));
     }
 }

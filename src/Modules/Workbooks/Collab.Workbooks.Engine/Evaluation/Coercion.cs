@@ -6,10 +6,11 @@ internal static class Coercion
     private const double Epsilon48 = 1.0 / (1L << 48);
 
     /// <summary>
-    /// A value as a number the way arithmetic sees it: blank is 0, TRUE is 1, text is parsed ("3", "1e3",
-    /// "50%", "$1,000", "2024-01-31") or gives #VALUE!, errors pass through.
+    /// A value as a number the way arithmetic sees it: blank is 0, TRUE is 1, text is read as VALUE reads it
+    /// ("3", "1e3", "50%", "$1,234.50", "(42)", "31-Jan-2027", "1/31/2027", "12:30"; <see cref="Functions.TextToNumber"/>)
+    /// or gives #VALUE!, errors pass through. <paramref name="clock"/> gives the year of dates written without one.
     /// </summary>
-    public static bool TryToNumber(in CellValue value, out double number, out ErrorValue error)
+    public static bool TryToNumber(in CellValue value, TimeProvider clock, out double number, out ErrorValue error)
     {
         error = default;
         switch (value.Kind)
@@ -24,7 +25,7 @@ internal static class Coercion
                 number = value.Boolean ? 1 : 0;
                 return true;
             case CellValueKind.Text:
-                if (NumberText.TryParse(value.Text, out number) || DateSerial.TryParse(value.Text, out number))
+                if (Functions.TextToNumber.TryParse(value.Text, clock, out number))
                 {
                     return true;
                 }

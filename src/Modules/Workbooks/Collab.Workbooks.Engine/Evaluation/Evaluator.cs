@@ -259,13 +259,15 @@ internal sealed class Evaluator(Workbook workbook)
                     return operand;
                 }
 
-                return operand.Array is { } array ? Map(array, static v => ScalarOperators.Negate(v)) : ScalarOperators.Negate(operand.Value);
+                var clock = Workbook.TimeProvider;
+                return operand.Array is { } array ? Map(array, v => ScalarOperators.Negate(v, clock)) : ScalarOperators.Negate(operand.Value, clock);
             }
 
             case PercentNode p:
             {
                 var operand = EvaluateForOperator(p.Operand, arrayMode);
-                return operand.Array is { } array ? Map(array, static v => ScalarOperators.Percent(v)) : ScalarOperators.Percent(operand.Value);
+                var clock = Workbook.TimeProvider;
+                return operand.Array is { } array ? Map(array, v => ScalarOperators.Percent(v, clock)) : ScalarOperators.Percent(operand.Value, clock);
             }
 
             case BooleanNode b:
@@ -378,11 +380,12 @@ internal sealed class Evaluator(Workbook workbook)
         return acc;
     }
 
-    private static Operand Combine(BinaryOperator op, in Operand left, in Operand right)
+    private Operand Combine(BinaryOperator op, in Operand left, in Operand right)
     {
+        var clock = Workbook.TimeProvider;
         if (left.IsScalar && right.IsScalar)
         {
-            return ScalarOperators.Binary(op, left.Value, right.Value);
+            return ScalarOperators.Binary(op, left.Value, right.Value, clock);
         }
 
         var a = left.Array ?? new ArrayValue(1, 1, [left.Value]);
@@ -398,7 +401,7 @@ internal sealed class Evaluator(Workbook workbook)
                 var y = Element(b, r, c);
                 result[r, c] = IsOutside(a, r, c) || IsOutside(b, r, c)
                     ? CellValue.FromError(ErrorValue.NotAvailable)
-                    : ScalarOperators.Binary(op, x, y);
+                    : ScalarOperators.Binary(op, x, y, clock);
             }
         }
 

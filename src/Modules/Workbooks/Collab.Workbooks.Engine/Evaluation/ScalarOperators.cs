@@ -3,7 +3,11 @@ namespace Collab.Workbooks.Engine;
 /// <summary>The formula operators on scalar values, with Excel's coercions and error rules.</summary>
 internal static class ScalarOperators
 {
-    public static CellValue Binary(BinaryOperator op, in CellValue left, in CellValue right)
+    /// <summary>
+    /// <paramref name="left"/> op <paramref name="right"/>; <paramref name="clock"/> is the workbook's, for text read as a
+    /// date without a year.
+    /// </summary>
+    public static CellValue Binary(BinaryOperator op, in CellValue left, in CellValue right, TimeProvider clock)
     {
         switch (op)
         {
@@ -19,7 +23,10 @@ internal static class ScalarOperators
                     return CellValue.FromError(e2);
                 }
 
-                return CellValue.FromText(string.Concat(a, b));
+                // Excel's cells hold at most 32,767 characters: a longer result is #VALUE!, as TEXT functions give.
+                return a.Length + b.Length > Functions.TextFunctions.MaxLength
+                    ? CellValue.FromError(ErrorValue.Value)
+                    : CellValue.FromText(string.Concat(a, b));
             }
 
             case BinaryOperator.Equal:
@@ -53,12 +60,12 @@ internal static class ScalarOperators
             }
         }
 
-        if (!Coercion.TryToNumber(left, out double x, out var le))
+        if (!Coercion.TryToNumber(left, clock, out double x, out var le))
         {
             return CellValue.FromError(le);
         }
 
-        if (!Coercion.TryToNumber(right, out double y, out var re))
+        if (!Coercion.TryToNumber(right, clock, out double y, out var re))
         {
             return CellValue.FromError(re);
         }
@@ -110,11 +117,11 @@ internal static class ScalarOperators
         return CellValue.FromNumber(r);
     }
 
-    public static CellValue Negate(in CellValue value) =>
-        Coercion.TryToNumber(value, out double x, out var e) ? CellValue.FromNumber(-x) : CellValue.FromError(e);
+    public static CellValue Negate(in CellValue value, TimeProvider clock) =>
+        Coercion.TryToNumber(value, clock, out double x, out var e) ? CellValue.FromNumber(-x) : CellValue.FromError(e);
 
     public static CellValue Plus(in CellValue value) => value;
 
-    public static CellValue Percent(in CellValue value) =>
-        Coercion.TryToNumber(value, out double x, out var e) ? CellValue.FromNumber(x / 100) : CellValue.FromError(e);
+    public static CellValue Percent(in CellValue value, TimeProvider clock) =>
+        Coercion.TryToNumber(value, clock, out double x, out var e) ? CellValue.FromNumber(x / 100) : CellValue.FromError(e);
 }

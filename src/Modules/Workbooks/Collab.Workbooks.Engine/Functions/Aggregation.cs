@@ -86,7 +86,7 @@ internal static class Aggregation
     public static bool TryForEachNumber<TSink>(FunctionArgs args, int from, int to, ref TSink sink, out Operand error)
         where TSink : struct, INumberSink
     {
-        var visitor = new NumberVisitor<TSink>(sink);
+        var visitor = new NumberVisitor<TSink>(sink, args.Context.Workbook.TimeProvider);
         bool ok = VisitValues(args, from, to, ref visitor);
         sink = visitor.Sink;
         if (!ok)
@@ -106,7 +106,7 @@ internal static class Aggregation
         return TryForEachNumber(args, from, to, ref sink, out error);
     }
 
-    private struct NumberVisitor<TSink>(TSink sink) : IValueVisitor
+    private struct NumberVisitor<TSink>(TSink sink, TimeProvider clock) : IValueVisitor
         where TSink : struct, INumberSink
     {
         public TSink Sink = sink;
@@ -128,7 +128,7 @@ internal static class Aggregation
                         return true;
                     }
 
-                    if (Coercion.TryToNumber(value, out double d, out var e))
+                    if (Coercion.TryToNumber(value, clock, out double d, out var e))
                     {
                         Sink.Add(d);
                         return true;

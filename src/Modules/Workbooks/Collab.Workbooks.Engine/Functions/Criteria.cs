@@ -43,7 +43,7 @@ internal sealed class Criteria
     /// <summary>True when an empty cell satisfies the criterion (so empty positions must be visited).</summary>
     public bool MatchesBlank => Matches(CellValue.Blank);
 
-    public static Criteria Parse(in CellValue criterion)
+    public static Criteria Parse(in CellValue criterion, TimeProvider clock)
     {
         switch (criterion.Kind)
         {
@@ -104,7 +104,7 @@ internal sealed class Criteria
             };
         }
 
-        if (NumberText.TryParse(rest, out double number) || DateSerial.TryParse(rest, out number))
+        if (TextToNumber.TryParse(rest, clock, out double number))
         {
             return new Criteria(op, CellValue.FromNumber(number));
         }
@@ -279,7 +279,7 @@ internal static class ConditionalScan
         {
             grids[i] = new Grid(args[firstPair + (2 * i)], args.Context);
             var criterion = args.Scalar(firstPair + (2 * i) + 1);
-            criteria[i] = Criteria.Parse(criterion);
+            criteria[i] = Criteria.Parse(criterion, args.Context.Workbook.TimeProvider);
             if (i > 0 && (grids[i].Rows != grids[0].Rows || grids[i].Columns != grids[0].Columns))
             {
                 error = Operand.Error(ErrorValue.Value);

@@ -3,7 +3,7 @@ namespace Collab.Workbooks.Engine.Functions;
 /// <summary>
 /// Date and time functions on Excel's 1900 date system (serial 1 is 1900-01-01, serial 60 the fictitious
 /// 1900-02-29, the fraction is the time of day). Date arguments are truncated to whole days; text arguments are
-/// read as numbers or as en-US date text (<see cref="DateText"/>). Serials below 0 or after 9999-12-31 are #NUM!.
+/// read as numbers or as en-US date text (<see cref="TextToNumber"/>). Serials below 0 or after 9999-12-31 are #NUM!.
 /// The Analysis ToolPak functions (EDATE, EOMONTH, NETWORKDAYS, WORKDAY, YEARFRAC, WEEKNUM) reject booleans
 /// with #VALUE!, as Excel does.
 /// </summary>
@@ -64,7 +64,7 @@ internal static class DateFunctions
         error = default;
         if (scalar.IsText)
         {
-            if (NumberText.TryParse(scalar.Text, out value) || DateText.TryParse(scalar.Text, context.Now.Year, out value))
+            if (TextToNumber.TryParse(scalar.Text, context.Workbook.TimeProvider, out value))
             {
                 return true;
             }
@@ -80,7 +80,7 @@ internal static class DateFunctions
             return false;
         }
 
-        if (Coercion.TryToNumber(scalar, out value, out var e))
+        if (Coercion.TryToNumber(scalar, context.Workbook.TimeProvider, out value, out var e))
         {
             return true;
         }
@@ -139,7 +139,7 @@ internal static class DateFunctions
             return value;
         }
 
-        if (!value.IsText || !DateText.TryParse(value.Text, args.Context.Now.Year, out double serial))
+        if (!value.IsText || !TextToNumber.TryParseDateTime(value.Text, args.Context.Workbook.TimeProvider, out double serial))
         {
             return Operand.Error(ErrorValue.Value);
         }
@@ -302,7 +302,7 @@ internal static class DateFunctions
         }
 
         int month = (int)m0 + 1;
-        int length = DateText.DaysInMonth((int)year, month);
+        int length = DateSerial.DaysInMonth((int)year, month);
         int day = endOfMonth ? length : Math.Min(d, length);
         var serial = DateSerial.FromYearMonthDay((int)year, month, day);
         return serial is { } s ? Operand.Number(s) : Operand.Error(ErrorValue.Number);
@@ -413,8 +413,8 @@ internal static class DateFunctions
         {
             case 0:
             {
-                bool lastOfFeb1 = m1 == 2 && d1 == DateText.DaysInMonth(y1, 2);
-                bool lastOfFeb2 = m2 == 2 && d2 == DateText.DaysInMonth(y2, 2);
+                bool lastOfFeb1 = m1 == 2 && d1 == DateSerial.DaysInMonth(y1, 2);
+                bool lastOfFeb2 = m2 == 2 && d2 == DateSerial.DaysInMonth(y2, 2);
                 if (d1 == 31 && d2 == 31)
                 {
                     d1 = 30;
@@ -602,7 +602,7 @@ internal static class DateFunctions
             return true;
         }
 
-        if (!Coercion.TryToNumber(value, out double code, out var e))
+        if (!Coercion.TryToNumber(value, args.Context.Workbook.TimeProvider, out double code, out var e))
         {
             error = Operand.Error(e);
             return false;

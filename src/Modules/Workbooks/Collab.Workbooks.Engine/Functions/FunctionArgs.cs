@@ -41,7 +41,7 @@ internal readonly ref struct FunctionArgs
     public bool TryNumber(int index, out double value, out Operand error)
     {
         var scalar = Scalar(index);
-        if (Coercion.TryToNumber(scalar, out value, out var e))
+        if (Coercion.TryToNumber(scalar, Context.Workbook.TimeProvider, out value, out var e))
         {
             error = default;
             return true;

@@ -123,7 +123,7 @@ internal static class MathFunctions
     private static Operand SumIf(FunctionArgs args)
     {
         var range = new Grid(args[0], args.Context);
-        var criteria = Criteria.Parse(args.Scalar(1));
+        var criteria = Criteria.Parse(args.Scalar(1), args.Context.Workbook.TimeProvider);
         var sumGrid = args.IsMissing(2) ? range : new Grid(args[2], args.Context).Resize(range.Rows, range.Columns);
         var positions = new List<(int Row, int Column)>();
         sumGrid.CollectPositions(positions);

@@ -88,7 +88,7 @@ internal static class StatisticalFunctions
     // AVERAGEA: in ranges text (also "") counts as 0 and booleans as 0 or 1; blanks are skipped.
     private static Operand AverageA(FunctionArgs args)
     {
-        var visitor = new AVisitor { Numbers = [] };
+        var visitor = new AVisitor { Numbers = [], Clock = args.Context.Workbook.TimeProvider };
         if (!Aggregation.VisitValues(args, 0, args.Count, ref visitor))
         {
             return Operand.Error(visitor.Error);
@@ -101,6 +101,7 @@ internal static class StatisticalFunctions
     {
         public List<double> Numbers;
         public ErrorValue Error;
+        public TimeProvider Clock;
 
         public bool Visit(in CellValue value, bool direct)
         {
@@ -121,7 +122,7 @@ internal static class StatisticalFunctions
                 case CellValueKind.Blank when !direct:
                     return true;
                 default:
-                    if (Coercion.TryToNumber(value, out double d, out var e))
+                    if (Coercion.TryToNumber(value, Clock, out double d, out var e))
                     {
                         Numbers.Add(d);
                         return true;
@@ -137,7 +138,7 @@ internal static class StatisticalFunctions
     // Errors are never propagated.
     private static Operand Count(FunctionArgs args)
     {
-        var visitor = new CountVisitor();
+        var visitor = new CountVisitor { Clock = args.Context.Workbook.TimeProvider };
         Aggregation.VisitValues(args, 0, args.Count, ref visitor);
         return Operand.Number(visitor.Count);
     }
@@ -145,10 +146,11 @@ internal static class StatisticalFunctions
     private struct CountVisitor : IValueVisitor
     {
         public int Count;
+        public TimeProvider Clock;
 
         public bool Visit(in CellValue value, bool direct)
         {
-            if (value.IsNumber || (direct && !value.IsError && Coercion.TryToNumber(value, out _, out _)))
+            if (value.IsNumber || (direct && !value.IsError && Coercion.TryToNumber(value, Clock, out _, out _)))
             {
                 Count++;
             }
@@ -232,7 +234,7 @@ internal static class StatisticalFunctions
     private static Operand AverageIf(FunctionArgs args)
     {
         var range = new Grid(args[0], args.Context);
-        var criteria = Criteria.Parse(args.Scalar(1));
+        var criteria = Criteria.Parse(args.Scalar(1), args.Context.Workbook.TimeProvider);
         var averageGrid = args.IsMissing(2) ? range : new Grid(args[2], args.Context).Resize(range.Rows, range.Columns);
         var positions = new List<(int Row, int Column)>();
         averageGrid.CollectPositions(positions);
@@ -371,18 +373,18 @@ internal static class StatisticalFunctions
             var result = new ArrayValue(ks.Rows, ks.Columns);
             for (int i = 0; i < ks.Items.Length; i++)
             {
-                result.Items[i] = Kth(numbers, ks.Items[i], largest);
+                result.Items[i] = Kth(numbers, ks.Items[i], largest, args.Context.Workbook.TimeProvider);
             }
 
             return result;
         }
 
-        return Kth(numbers, args.Scalar(1), largest);
+        return Kth(numbers, args.Scalar(1), largest, args.Context.Workbook.TimeProvider);
     }
 
-    private static CellValue Kth(List<double> sorted, in CellValue kValue, bool largest)
+    private static CellValue Kth(List<double> sorted, in CellValue kValue, bool largest, TimeProvider clock)
     {
-        if (!Coercion.TryToNumber(kValue, out double k, out var e))
+        if (!Coercion.TryToNumber(kValue, clock, out double k, out var e))
         {
             return CellValue.FromError(e);
         }

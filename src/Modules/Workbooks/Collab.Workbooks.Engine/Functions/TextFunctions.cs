@@ -294,7 +294,7 @@ internal static class TextFunctions
         {
             value = CellValue.FromNumber(0);
         }
-        else if (value.IsText && TextToNumber.TryParse(value.Text, args.Context.Now.Year, out double number))
+        else if (value.IsText && TextToNumber.TryParse(value.Text, args.Context.Workbook.TimeProvider, out double number))
         {
             value = CellValue.FromNumber(number);
         }
@@ -314,7 +314,7 @@ internal static class TextFunctions
             case CellValueKind.Blank:
                 return Operand.Number(0);
             case CellValueKind.Text:
-                return TextToNumber.TryParse(value.Text, args.Context.Now.Year, out double number)
+                return TextToNumber.TryParse(value.Text, args.Context.Workbook.TimeProvider, out double number)
                     ? Operand.Number(number)
                     : Operand.Error(ErrorValue.Value);
             default:

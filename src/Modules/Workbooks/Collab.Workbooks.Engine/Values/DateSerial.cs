@@ -117,103 +117,14 @@ public static class DateSerial
     public static double TimeOfDay(double serial) => serial - Math.Floor(serial);
 
     /// <summary>
-    /// Parses date text as Excel's coercion does for the common unambiguous forms: "2024-01-31",
-    /// "1/31/2024" (month/day/year), optionally followed by a time "13:45" or "13:45:10"; or a time alone.
+    /// Parses date and time text as Excel's coercion does in en-US ("2024-01-31", "1/31/2024", "31-Jan-2024",
+    /// "Jan 31, 2024", optionally followed by a time "13:45", "1:45:10 PM"; or a time alone), with the same reader
+    /// as formulas use. Dates written without a year ("31-Jan") are in the current year of the system clock.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out double serial)
-    {
-        serial = 0;
-        text = text.Trim();
-        if (text.IsEmpty)
-        {
-            return false;
-        }
+    public static bool TryParse(ReadOnlySpan<char> text, out double serial) =>
+        Functions.TextToNumber.TryParseDateTime(text, TimeProvider.System, out serial);
 
-        int space = text.IndexOf(' ');
-        var datePart = space < 0 ? text : text[..space];
-        var timePart = space < 0 ? ReadOnlySpan<char>.Empty : text[(space + 1)..].Trim();
-
-        if (datePart.Contains(':') && timePart.IsEmpty)
-        {
-            if (TryParseTime(datePart, out double t))
-            {
-                serial = t;
-                return true;
-            }
-
-            return false;
-        }
-
-        double? day = null;
-        Span<Range> parts = stackalloc Range[4];
-        if (datePart.Contains('-'))
-        {
-            if (datePart.Split(parts, '-') == 3 && TryInt(datePart[parts[0]], out int y) && datePart[parts[0]].Length == 4
-                && TryInt(datePart[parts[1]], out int m) && TryInt(datePart[parts[2]], out int d) && IsRealDate(y, m, d))
-            {
-                day = FromYearMonthDay(y, m, d);
-            }
-        }
-        else if (datePart.Contains('/'))
-        {
-            if (datePart.Split(parts, '/') == 3 && TryInt(datePart[parts[0]], out int m) && TryInt(datePart[parts[1]], out int d)
-                && TryInt(datePart[parts[2]], out int y))
-            {
-                if (datePart[parts[2]].Length <= 2)
-                {
-                    y += y < 30 ? 2000 : 1900;
-                }
-
-                if (IsRealDate(y, m, d))
-                {
-                    day = FromYearMonthDay(y, m, d);
-                }
-            }
-        }
-
-        if (day is null)
-        {
-            return false;
-        }
-
-        double time = 0;
-        if (!timePart.IsEmpty && !TryParseTime(timePart, out time))
-        {
-            return false;
-        }
-
-        serial = day.Value + time;
-        return true;
-    }
-
-    private static bool IsRealDate(int y, int m, int d) =>
-        (y == 1900 && m == 2 && d == 29) || (y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m));
-
-    private static bool TryParseTime(ReadOnlySpan<char> text, out double fraction)
-    {
-        fraction = 0;
-        Span<Range> parts = stackalloc Range[4];
-        int count = text.Split(parts, ':');
-        if (count is < 2 or > 3 || !TryInt(text[parts[0]], out int h) || !TryInt(text[parts[1]], out int min))
-        {
-            return false;
-        }
-
-        int s = 0;
-        if (count == 3 && !TryInt(text[parts[2]], out s))
-        {
-            return false;
-        }
-
-        if (h > 9999 || min > 59 || s > 59)
-        {
-            return false;
-        }
-
-        fraction = ((h * 3600.0) + (min * 60.0) + s) / 86400.0;
-        return true;
-    }
-
-    private static bool TryInt(ReadOnlySpan<char> text, out int value) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+    /// <summary>Days in a month of Excel's calendar (February 1900 has 29); 0 for a month or year out of range.</summary>
+    internal static int DaysInMonth(int year, int month) =>
+        year == 1900 && month == 2 ? 29 : month is >= 1 and <= 12 && year is >= 1 and <= 9999 ? DateTime.DaysInMonth(year, month) : 0;
 }
