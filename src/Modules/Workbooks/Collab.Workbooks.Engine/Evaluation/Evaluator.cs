@@ -16,6 +16,11 @@ internal sealed class Evaluator(Workbook workbook)
     private int _argTop;
     private int _nameDepth;
 
+    // What relative coordinates of the tree being evaluated are relative to: the host cell for its formula's shape,
+    // (0, 0) inside a defined name (whose coordinates are positions).
+    private int _originRow;
+    private int _originColumn;
+
     public Workbook Workbook { get; } = workbook;
 
     /// <summary>The cell being computed.</summary>
@@ -54,6 +59,8 @@ internal sealed class Evaluator(Workbook workbook)
         HostSheet = cell.Sheet;
         HostRow = cell.Row;
         HostColumn = cell.Column;
+        _originRow = cell.Row;
+        _originColumn = cell.Column;
         Unready.Clear();
         ReadItself = false;
         Blocked = false;
@@ -236,9 +243,19 @@ internal sealed class Evaluator(Workbook workbook)
         switch (node)
         {
             case CellRefNode c:
-                return c.Sheet is null
-                    ? Operand.Error(ErrorValue.Reference)
-                    : new Operand(c.CachedReference ??= new Reference(c.Sheet, c.Row, c.Column, c.Row, c.Column));
+                if (c.Sheet is null)
+                {
+                    return Operand.Error(ErrorValue.Reference);
+                }
+
+                if (c.FixedReference is { } fixedReference)
+                {
+                    return new Operand(fixedReference);
+                }
+
+                int row = c.RowAt(_originRow);
+                int column = c.ColumnAt(_originColumn);
+                return new Operand(new Reference(c.Sheet, row, column, row, column));
             case NumberNode n:
                 return new Operand(CellValue.FromNumber(n.Value));
             case BinaryNode b:
@@ -246,7 +263,7 @@ internal sealed class Evaluator(Workbook workbook)
             case FunctionNode f:
                 return Call(f, arrayMode);
             case AreaRefNode a:
-                return a.Reference is null ? Operand.Error(ErrorValue.Reference) : new Operand(a.Reference);
+                return a.ReferenceAt(_originRow, _originColumn) is { } area ? new Operand(area) : Operand.Error(ErrorValue.Reference);
             case TextNode t:
                 return Operand.Text(t.Value);
             case ParenNode p:
@@ -301,9 +318,27 @@ internal sealed class Evaluator(Workbook workbook)
         }
 
         _nameDepth++;
-        var result = Evaluate(definition.Root, arrayMode);
+        var result = EvaluateDefinition(definition, arrayMode);
         _nameDepth--;
         return result;
+    }
+
+    /// <summary>A defined name's formula (its coordinates are positions, not offsets from the host).</summary>
+    public Operand EvaluateDefinition(DefinedName definition, bool arrayMode)
+    {
+        int row = _originRow;
+        int column = _originColumn;
+        _originRow = 0;
+        _originColumn = 0;
+        try
+        {
+            return Evaluate(definition.Root, arrayMode);
+        }
+        finally
+        {
+            _originRow = row;
+            _originColumn = column;
+        }
     }
 
     private Operand EvaluateRangeOperator(RangeOpNode node)
@@ -334,7 +369,7 @@ internal sealed class Evaluator(Workbook workbook)
     {
         if (node is CellRefNode c)
         {
-            return c.Sheet is null ? Operand.Error(ErrorValue.Reference) : new Operand(ReadCell(c.Sheet, c.Row, c.Column));
+            return c.Sheet is null ? Operand.Error(ErrorValue.Reference) : new Operand(ReadCell(c.Sheet, c.RowAt(_originRow), c.ColumnAt(_originColumn)));
         }
 
         var operand = Evaluate(node, arrayMode);

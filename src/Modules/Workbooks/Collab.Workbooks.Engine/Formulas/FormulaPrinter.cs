@@ -6,7 +6,10 @@ namespace Collab.Workbooks.Engine;
 /// <summary>Prints a formula tree as normalised Excel text: upper-case functions and references, no spaces.</summary>
 internal static class FormulaPrinter
 {
-    public static string Print(Node node, bool withEquals = true)
+    public static string Print(Node node, bool withEquals = true) => Print(node, 0, 0, withEquals);
+
+    /// <summary>Prints a tree whose relative coordinates are offsets from (<paramref name="originRow"/>, <paramref name="originColumn"/>): a cell's shape.</summary>
+    public static string Print(Node node, int originRow, int originColumn, bool withEquals = true)
     {
         var sb = new StringBuilder(32);
         if (withEquals)
@@ -14,11 +17,11 @@ internal static class FormulaPrinter
             sb.Append('=');
         }
 
-        Append(sb, node);
+        AppendNode(sb, node, originRow, originColumn);
         return sb.ToString();
     }
 
-    private static void Append(StringBuilder sb, Node node)
+    private static void AppendNode(StringBuilder sb, Node node, int originRow, int originColumn)
     {
         // Left spines of binary chains are walked with an explicit stack: long sums must not recurse deeply.
         if (node is BinaryNode chain)
@@ -31,12 +34,12 @@ internal static class FormulaPrinter
                 current = b.Left;
             }
 
-            Append(sb, current);
+            AppendNode(sb, current, originRow, originColumn);
             while (spine.Count > 0)
             {
                 var b = spine.Pop();
                 sb.Append(OperatorText(b.Operator));
-                Append(sb, b.Right);
+                AppendNode(sb, b.Right, originRow, originColumn);
             }
 
             return;
@@ -60,29 +63,29 @@ internal static class FormulaPrinter
                 break;
             case CellRefNode c:
                 AppendSheet(sb, c.SheetName is null ? null : c.Sheet?.Name ?? c.SheetName);
-                AppendColumn(sb, c.Column, c.ColumnAbsolute);
-                AppendRow(sb, c.Row, c.RowAbsolute);
+                AppendColumn(sb, c.ColumnAt(originColumn), c.ColumnAbsolute);
+                AppendRow(sb, c.RowAt(originRow), c.RowAbsolute);
                 break;
             case AreaRefNode a:
-                AppendSheet(sb, a.SheetName is null ? null : a.Reference?.Sheet.Name ?? a.SheetName);
+                AppendSheet(sb, a.SheetName is null ? null : a.Sheet?.Name ?? a.SheetName);
                 switch (a.Kind)
                 {
                     case AreaKind.Columns:
-                        AppendColumn(sb, a.Column1, a.Column1Absolute);
+                        AppendColumn(sb, a.Column1At(originColumn), a.Column1Absolute);
                         sb.Append(':');
-                        AppendColumn(sb, a.Column2, a.Column2Absolute);
+                        AppendColumn(sb, a.Column2At(originColumn), a.Column2Absolute);
                         break;
                     case AreaKind.Rows:
-                        AppendRow(sb, a.Row1, a.Row1Absolute);
+                        AppendRow(sb, a.Row1At(originRow), a.Row1Absolute);
                         sb.Append(':');
-                        AppendRow(sb, a.Row2, a.Row2Absolute);
+                        AppendRow(sb, a.Row2At(originRow), a.Row2Absolute);
                         break;
                     default:
-                        AppendColumn(sb, a.Column1, a.Column1Absolute);
-                        AppendRow(sb, a.Row1, a.Row1Absolute);
+                        AppendColumn(sb, a.Column1At(originColumn), a.Column1Absolute);
+                        AppendRow(sb, a.Row1At(originRow), a.Row1Absolute);
                         sb.Append(':');
-                        AppendColumn(sb, a.Column2, a.Column2Absolute);
-                        AppendRow(sb, a.Row2, a.Row2Absolute);
+                        AppendColumn(sb, a.Column2At(originColumn), a.Column2Absolute);
+                        AppendRow(sb, a.Row2At(originRow), a.Row2Absolute);
                         break;
                 }
 
@@ -99,31 +102,31 @@ internal static class FormulaPrinter
                         sb.Append(',');
                     }
 
-                    Append(sb, f.Args[i]);
+                    AppendNode(sb, f.Args[i], originRow, originColumn);
                 }
 
                 sb.Append(')');
                 break;
             case UnaryNode u:
                 sb.Append(u.Operator == UnaryOperator.Negate ? '-' : '+');
-                Append(sb, u.Operand);
+                AppendNode(sb, u.Operand, originRow, originColumn);
                 break;
             case PercentNode p:
-                Append(sb, p.Operand);
+                AppendNode(sb, p.Operand, originRow, originColumn);
                 sb.Append('%');
                 break;
             case ParenNode p:
                 sb.Append('(');
-                Append(sb, p.Inner);
+                AppendNode(sb, p.Inner, originRow, originColumn);
                 sb.Append(')');
                 break;
             case ArrayNode arr:
                 AppendArray(sb, arr.Value);
                 break;
             case RangeOpNode r:
-                Append(sb, r.Left);
+                AppendNode(sb, r.Left, originRow, originColumn);
                 sb.Append(':');
-                Append(sb, r.Right);
+                AppendNode(sb, r.Right, originRow, originColumn);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown node {node.GetType().Name}.");

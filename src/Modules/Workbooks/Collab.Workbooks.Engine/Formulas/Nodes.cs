@@ -37,14 +37,21 @@ internal sealed class MissingNode() : Node(1)
     public static readonly MissingNode Instance = new();
 }
 
-/// <summary>A reference to one cell, such as A1, $B$4 or 'Cash Flow'!B4.</summary>
+/// <summary>
+/// A reference to one cell, such as A1, $B$4 or 'Cash Flow'!B4. A coordinate without '$' is stored relative to an
+/// origin: the host cell for a formula stored in a cell (so cells whose formulas have the same R1C1 shape share one
+/// tree), (0, 0) for parsed text and defined names (so there it is the position itself). <see cref="RowAt"/> and
+/// <see cref="ColumnAt"/> give the position for an origin.
+/// </summary>
 internal sealed class CellRefNode(string? sheetName, int row, int column, bool rowAbsolute, bool columnAbsolute) : Node(1)
 {
     /// <summary>The sheet name as written (null: the formula's own sheet).</summary>
     public string? SheetName { get; } = sheetName;
 
+    /// <summary>The row, or its offset from the origin when not absolute.</summary>
     public int Row { get; } = row;
 
+    /// <summary>The column, or its offset from the origin when not absolute.</summary>
     public int Column { get; } = column;
 
     public bool RowAbsolute { get; } = rowAbsolute;
@@ -54,8 +61,12 @@ internal sealed class CellRefNode(string? sheetName, int row, int column, bool r
     /// <summary>Bound sheet (null when unbound or when the named sheet does not exist).</summary>
     public Sheet? Sheet { get; set; }
 
-    /// <summary>A 1x1 reference object made on first use as a function argument.</summary>
-    public Reference? CachedReference { get; set; }
+    /// <summary>For a reference with both coordinates absolute: its 1x1 reference, the same for every origin (set when bound).</summary>
+    public Reference? FixedReference { get; set; }
+
+    public int RowAt(int originRow) => RowAbsolute ? Row : Row + originRow;
+
+    public int ColumnAt(int originColumn) => ColumnAbsolute ? Column : Column + originColumn;
 }
 
 internal enum AreaKind : byte
@@ -104,8 +115,30 @@ internal sealed class AreaRefNode : Node
 
     public bool Column2Absolute { get; }
 
-    /// <summary>The bound reference (null when unbound or when the sheet does not exist).</summary>
-    public Reference? Reference { get; set; }
+    /// <summary>Bound sheet (null when unbound or when the named sheet does not exist).</summary>
+    public Sheet? Sheet { get; set; }
+
+    /// <summary>For an area whose bounds are all absolute: its reference, the same for every origin (set when bound).</summary>
+    public Reference? FixedReference { get; set; }
+
+    /// <summary>True when no bound depends on the origin (whole columns keep rows 1 to the last, whole rows all columns).</summary>
+    public bool IsFixed => IsRowFixed(Row1Absolute) && IsRowFixed(Row2Absolute) && IsColumnFixed(Column1Absolute) && IsColumnFixed(Column2Absolute);
+
+    public int Row1At(int originRow) => IsRowFixed(Row1Absolute) ? Row1 : Row1 + originRow;
+
+    public int Row2At(int originRow) => IsRowFixed(Row2Absolute) ? Row2 : Row2 + originRow;
+
+    public int Column1At(int originColumn) => IsColumnFixed(Column1Absolute) ? Column1 : Column1 + originColumn;
+
+    public int Column2At(int originColumn) => IsColumnFixed(Column2Absolute) ? Column2 : Column2 + originColumn;
+
+    /// <summary>The reference for an origin (the shared one when <see cref="IsFixed"/>); null when unbound.</summary>
+    public Reference? ReferenceAt(int originRow, int originColumn) =>
+        Sheet is null ? null : FixedReference ?? new Reference(Sheet, Row1At(originRow), Column1At(originColumn), Row2At(originRow), Column2At(originColumn));
+
+    private bool IsRowFixed(bool absolute) => absolute || Kind == AreaKind.Columns;
+
+    private bool IsColumnFixed(bool absolute) => absolute || Kind == AreaKind.Rows;
 }
 
 /// <summary>A defined name such as GrowthRate.</summary>

@@ -170,7 +170,7 @@ internal static class ReferenceFunctions
                     return Operand.Error(ErrorValue.Reference);
                 }
 
-                var value = context.Evaluate(definition.Root, false);
+                var value = context.EvaluateDefinition(definition, false);
                 return value.Reference is { } reference ? context.DynamicReference(reference) : Operand.Error(ErrorValue.Reference);
             }
 

@@ -98,16 +98,14 @@ public sealed partial class Workbook
             {
                 case CellRefNode c:
                 {
-                    var sheet = c.SheetName is null ? cell.Sheet : FindSheet(c.SheetName);
-                    c.Sheet = sheet;
-                    c.CachedReference = null;
+                    var sheet = BindCell(c, cell.Sheet);
                     if (sheet is null)
                     {
                         formula.HasUnresolved = true;
                     }
                     else
                     {
-                        AddPoint(cell, formula, sheet, c.Row, c.Column);
+                        AddPoint(cell, formula, sheet, c.RowAt(cell.Row), c.ColumnAt(cell.Column));
                     }
 
                     break;
@@ -115,15 +113,14 @@ public sealed partial class Workbook
 
                 case AreaRefNode a:
                 {
-                    var sheet = a.SheetName is null ? cell.Sheet : FindSheet(a.SheetName);
-                    a.Reference = sheet is null ? null : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                    var sheet = BindArea(a, cell.Sheet);
                     if (sheet is null)
                     {
                         formula.HasUnresolved = true;
                     }
                     else
                     {
-                        AddRange(cell, formula, sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                        AddRange(cell, formula, sheet, a.Row1At(cell.Row), a.Column1At(cell.Column), a.Row2At(cell.Row), a.Column2At(cell.Column));
                     }
 
                     break;
@@ -210,16 +207,34 @@ public sealed partial class Workbook
     {
         if (node is CellRefNode c)
         {
-            c.Sheet = c.SheetName is null ? cell.Sheet : FindSheet(c.SheetName);
-            c.CachedReference = null;
-            formula.HasUnresolved |= c.Sheet is null;
+            formula.HasUnresolved |= BindCell(c, cell.Sheet) is null;
         }
         else if (node is AreaRefNode a)
         {
-            var sheet = a.SheetName is null ? cell.Sheet : FindSheet(a.SheetName);
-            a.Reference = sheet is null ? null : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
-            formula.HasUnresolved |= sheet is null;
+            formula.HasUnresolved |= BindArea(a, cell.Sheet) is null;
         }
+    }
+
+    // Binds a reference to its sheet (unqualified: the host sheet, null for a defined name) and, when no coordinate
+    // depends on the origin, to its one reference object. The tree may be shared by cells of the host sheet.
+    private Sheet? BindCell(CellRefNode c, Sheet? host)
+    {
+        var sheet = c.SheetName is null ? host : FindSheet(c.SheetName);
+        c.Sheet = sheet;
+        c.FixedReference = sheet is not null && c.RowAbsolute && c.ColumnAbsolute
+            ? (c.FixedReference is { } r && ReferenceEquals(r.Sheet, sheet) ? r : new Reference(sheet, c.Row, c.Column, c.Row, c.Column))
+            : null;
+        return sheet;
+    }
+
+    private Sheet? BindArea(AreaRefNode a, Sheet? host)
+    {
+        var sheet = a.SheetName is null ? host : FindSheet(a.SheetName);
+        a.Sheet = sheet;
+        a.FixedReference = sheet is not null && a.IsFixed
+            ? (a.FixedReference is { } r && ReferenceEquals(r.Sheet, sheet) ? r : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2))
+            : null;
+        return sheet;
     }
 
     private static void MarkFunction(FormulaState formula, FunctionNode f)
@@ -258,13 +273,13 @@ public sealed partial class Workbook
 
                     break;
                 case AreaRefNode a:
-                    if (a.Reference is null)
+                    if (a.Sheet is null)
                     {
                         formula.HasUnresolved = true;
                     }
                     else
                     {
-                        AddRange(cell, formula, a.Reference.Sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                        AddRange(cell, formula, a.Sheet, a.Row1, a.Column1, a.Row2, a.Column2);
                     }
 
                     break;
@@ -394,12 +409,10 @@ public sealed partial class Workbook
             switch (stack.Pop())
             {
                 case CellRefNode c:
-                    c.Sheet = c.SheetName is null ? null : FindSheet(c.SheetName);
-                    c.CachedReference = null;
+                    BindCell(c, null);
                     break;
                 case AreaRefNode a:
-                    var sheet = a.SheetName is null ? null : FindSheet(a.SheetName);
-                    a.Reference = sheet is null ? null : new Reference(sheet, a.Row1, a.Column1, a.Row2, a.Column2);
+                    BindArea(a, null);
                     break;
                 case NameNode n:
                     n.Definition = FindName(n.Name);

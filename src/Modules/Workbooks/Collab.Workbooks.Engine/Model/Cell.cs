@@ -9,8 +9,14 @@ internal sealed class Cell(Sheet sheet, int row, int column)
 
     public int Column { get; set; } = column;
 
-    /// <summary>What the person typed (formulas normalised); null when the cell only carries a format.</summary>
-    public string? Input { get; set; }
+    /// <summary>
+    /// What the person typed (formulas normalised, printed from the shared shape on demand rather than stored); null
+    /// when the cell only carries a format.
+    /// </summary>
+    public string? Input => Formula is { } formula ? FormulaPrinter.Print(formula.Root, Row, Column) : Text;
+
+    /// <summary>The typed input of a cell that holds no formula.</summary>
+    public string? Text { get; set; }
 
     public CellValue Value { get; set; }
 
@@ -18,7 +24,7 @@ internal sealed class Cell(Sheet sheet, int row, int column)
 
     public FormulaState? Formula { get; set; }
 
-    public bool HasInput => Input is not null;
+    public bool HasInput => Formula is not null || Text is not null;
 
     public long Key => Sheet.PackKey(Row, Column);
 
@@ -35,9 +41,13 @@ internal enum PassState : byte
 }
 
 /// <summary>A compiled formula with its dependency registrations and its scratch state for recalculation passes.</summary>
-internal sealed class FormulaState(Node root)
+internal sealed class FormulaState(FormulaShape shape)
 {
-    public Node Root { get; set; } = root;
+    /// <summary>The formula's tree, shared with the cells of the same sheet that have the same R1C1 shape.</summary>
+    public FormulaShape Shape { get; set; } = shape;
+
+    /// <summary>The shape's tree: relative coordinates are offsets from this cell.</summary>
+    public Node Root => Shape.Root;
 
     public bool IsVolatile { get; set; }
 

@@ -13,6 +13,7 @@ public sealed partial class Workbook
     private readonly Dictionary<string, Sheet> _sheetsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DefinedName> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<CellFormat, CellFormat> _formats = [];
+    private readonly FormulaShapes _shapes = new();
     private readonly Evaluator _evaluator;
     private int _nextSheetId = 1;
 
@@ -110,10 +111,11 @@ public sealed partial class Workbook
         }
 
         string oldName = sheet.Name;
-        RewriteAllFormulas(_ => new SheetRenameRewriter(oldName, newName), new SheetRenameRewriter(oldName, newName));
+        var written = RewriteAllFormulas(_ => new SheetRenameRewriter(oldName, newName), new SheetRenameRewriter(oldName, newName));
         _sheetsByName.Remove(oldName);
         sheet.Name = newName;
         _sheetsByName[newName] = sheet;
+        Reshape(written);
         return RebuildAndRecalculate();
     }
 
@@ -129,7 +131,7 @@ public sealed partial class Workbook
         string deleted = sheet.Name;
         _sheets.Remove(sheet);
         _sheetsByName.Remove(deleted);
-        RewriteAllFormulas(host => new SheetDeleteRewriter(deleted, host), new SheetDeleteRewriter(deleted, null));
+        Reshape(RewriteAllFormulas(host => new SheetDeleteRewriter(deleted, host), new SheetDeleteRewriter(deleted, null)));
         return RebuildAndRecalculate();
     }
 
@@ -388,6 +390,9 @@ public sealed partial class Workbook
 
     internal IReadOnlyList<Sheet> Sheets => _sheets;
 
+    /// <summary>How many distinct formula trees the cells share (formulas with one R1C1 shape on one sheet are one).</summary>
+    internal int FormulaShapeCount => _shapes.Count;
+
     internal IEnumerable<DefinedName> DefinedNames => _names.Values;
 
     internal Sheet? FindSheet(string name) => _sheetsByName.TryGetValue(name, out var sheet) ? sheet : null;
@@ -469,12 +474,13 @@ public sealed partial class Workbook
         if (wasFormula)
         {
             Unbind(cell);
+            _shapes.Release(cell.Formula!.Shape);
             cell.Formula = null;
         }
 
+        cell.Text = null;
         if (parsed.Input is null)
         {
-            cell.Input = null;
             cell.Value = CellValue.Blank;
             if (cell.Format is null)
             {
@@ -492,9 +498,8 @@ public sealed partial class Workbook
 
         if (parsed.Formula is not null)
         {
-            cell.Formula = new FormulaState(parsed.Formula);
+            cell.Formula = new FormulaState(_shapes.Acquire(OriginRewriter.ToShape(parsed.Formula, row, column), sheet));
             Bind(cell);
-            cell.Input = FormulaPrinter.Print(cell.Formula.Root);
             seeds.Formulas.Add(cell);
             if (wasFormula)
             {
@@ -506,7 +511,7 @@ public sealed partial class Workbook
             return;
         }
 
-        cell.Input = parsed.Input;
+        cell.Text = parsed.Input;
         cell.Value = parsed.Value;
         seeds.Positions.Add((sheet, row, column));
         if (oldValue != parsed.Value)
@@ -531,7 +536,7 @@ public sealed partial class Workbook
             }
         }
 
-        RewriteAllFormulas(host => new StructuralRewriter(change, host), new StructuralRewriter(change, null));
+        var written = RewriteAllFormulas(host => new StructuralRewriter(change, host), new StructuralRewriter(change, null));
 
         foreach (var cell in sheet.TakeAll())
         {
@@ -566,12 +571,17 @@ public sealed partial class Workbook
             }
         }
 
+        Reshape(written);
         return RebuildAndRecalculate();
     }
 
-    // Rewrites every formula (and every defined name) whose references the rewriter changes.
-    private void RewriteAllFormulas(Func<string, ReferenceRewriter> forSheet, ReferenceRewriter forNames)
+    /// <summary>
+    /// Rewrites every formula (and every defined name) with the rewriter. Returns each formula cell with its formula as
+    /// written at its current position: cells may move before <see cref="Reshape"/> stores the formulas as shapes again.
+    /// </summary>
+    private List<(Cell Cell, Node Written)> RewriteAllFormulas(Func<string, ReferenceRewriter> forSheet, ReferenceRewriter forNames)
     {
+        var written = new List<(Cell, Node)>();
         foreach (var sheet in _sheets)
         {
             foreach (var cell in sheet.AllCells())
@@ -582,18 +592,28 @@ public sealed partial class Workbook
                 }
 
                 var rewriter = forSheet(sheet.Name);
-                var root = rewriter.Rewrite(formula.Root);
-                if (rewriter.Changed)
-                {
-                    formula.Root = root;
-                    cell.Input = FormulaPrinter.Print(root);
-                }
+                written.Add((cell, rewriter.Rewrite(OriginRewriter.FromShape(formula.Root, cell.Row, cell.Column))));
             }
         }
 
         foreach (var definition in _names.Values)
         {
             definition.Root = forNames.Rewrite(definition.Root);
+        }
+
+        return written;
+    }
+
+    /// <summary>Stores the rewritten formulas as shapes relative to where their cells are now (cells deleted meanwhile are skipped).</summary>
+    private void Reshape(List<(Cell Cell, Node Written)> written)
+    {
+        _shapes.Clear();
+        foreach (var (cell, root) in written)
+        {
+            if (ReferenceEquals(cell.Sheet.Get(cell.Row, cell.Column), cell) && _sheets.Contains(cell.Sheet))
+            {
+                cell.Formula!.Shape = _shapes.Acquire(OriginRewriter.ToShape(root, cell.Row, cell.Column), cell.Sheet);
+            }
         }
     }
 
@@ -625,7 +645,6 @@ public sealed partial class Workbook
         {
             Unbind(cell);
             Bind(cell);
-            cell.Input = FormulaPrinter.Print(cell.Formula!.Root);
             seeds.Formulas.Add(cell);
         }
 

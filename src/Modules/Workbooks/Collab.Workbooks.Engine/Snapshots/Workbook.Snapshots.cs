@@ -95,11 +95,14 @@ public sealed partial class Workbook
 
                 var cell = sheet.GetOrAdd(address.Row, address.Column);
                 cell.Format = format.IsDefault ? null : workbook.Intern(format);
-                cell.Input = parsed.Input;
                 cell.Value = parsed.Value;
                 if (parsed.Formula is not null)
                 {
-                    cell.Formula = new FormulaState(parsed.Formula);
+                    cell.Formula = new FormulaState(workbook._shapes.Acquire(OriginRewriter.ToShape(parsed.Formula, address.Row, address.Column), sheet));
+                }
+                else
+                {
+                    cell.Text = parsed.Input;
                 }
             }
 
@@ -110,17 +113,6 @@ public sealed partial class Workbook
         }
 
         workbook.RebindEverything();
-        foreach (var sheet in workbook._sheets)
-        {
-            foreach (var cell in sheet.AllCells())
-            {
-                if (cell.Formula is { } formula)
-                {
-                    cell.Input = FormulaPrinter.Print(formula.Root);
-                }
-            }
-        }
-
         workbook.RecalculateAll();
         return workbook;
     }
