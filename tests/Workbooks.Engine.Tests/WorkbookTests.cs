@@ -231,6 +231,33 @@ public class RecalculationTests
     }
 
     [Fact]
+    public void Formulas_naming_the_same_range_share_one_index_entry()
+    {
+        var workbook = With();
+        var rows = new List<IReadOnlyList<string?>>();
+        for (int r = 1; r <= 2000; r++)
+        {
+            rows.Add([$"=INDEX($A$1:$A$100,{(r % 100) + 1})*2", $"=SUM(A{r}:A{r + 1})"]);
+        }
+
+        workbook.SetRange(Main, new RangeAddress(1, 3, 2000, 4), rows);
+        var index = workbook.Sheets[0].RangeDependents;
+        Assert.Equal(1 + 2000, index.Count);
+        workbook.Set("A7", "3");
+        Assert.Equal("6", workbook.Value("C6"));
+        Assert.Equal("3", workbook.Value("D6"));
+        Assert.Equal("3", workbook.Value("D7"));
+        workbook.ClearRange(Main, new RangeAddress(1, 3, 1999, 3));
+        Assert.Equal(1 + 2000, index.Count);
+        workbook.Set("A1", "4");
+        Assert.Equal("8", workbook.Value("C2000"));
+        workbook.Set("C2000", null);
+        Assert.Equal(2000, index.Count);
+        Assert.DoesNotContain(workbook.Set("A50", "5"), c => c.Address.Column == 3);
+        AssertConsistent(workbook);
+    }
+
+    [Fact]
     public void Fan_in_and_diamonds_compute_each_cell_once_in_order()
     {
         var workbook = With(("A1", "1"), ("B1", "=A1*2"), ("B2", "=A1*3"), ("C1", "=B1+B2"), ("D1", "=SUM(B1:C1)+C1"));

@@ -35,10 +35,14 @@ internal sealed class DependentList
     }
 }
 
-/// <summary>One formula's dependency on a rectangle of one sheet.</summary>
-internal sealed class RangeDependency(Cell dependent, Sheet sheet, int row1, int column1, int row2, int column2)
+/// <summary>
+/// A rectangle of one sheet that formulas depend on, with those formulas: every formula that names the same
+/// rectangle (10,000 lookups into Inputs!$B$1:$B$100) shares one entry, so a query near it reads one entry.
+/// </summary>
+internal sealed class RangeDependency(Sheet sheet, int row1, int column1, int row2, int column2)
 {
-    public Cell Dependent { get; } = dependent;
+    /// <summary>The formulas: one <see cref="Cell"/> as is, several as a <see cref="DependentList"/>.</summary>
+    public object? Dependents { get; set; }
 
     public Sheet Sheet { get; } = sheet;
 
@@ -76,12 +80,67 @@ internal sealed class RangeIndex
     private readonly Dictionary<int, List<RangeDependency>> _columnBands = [];
     private readonly Dictionary<int, List<RangeDependency>> _rowBands = [];
     private readonly List<RangeDependency> _global = [];
+    private readonly Dictionary<(int, int, int, int), RangeDependency> _byArea = [];
 
-    public int Count { get; private set; }
+    /// <summary>Distinct rectangles filed.</summary>
+    public int Count => _byArea.Count;
 
-    public void Add(RangeDependency dependency)
+    /// <summary>Registers that <paramref name="cell"/> depends on a rectangle; returns the shared entry for it.</summary>
+    public RangeDependency Add(Cell cell, Sheet sheet, int row1, int column1, int row2, int column2)
     {
-        Count++;
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byArea, (row1, column1, row2, column2), out bool exists);
+        if (exists)
+        {
+            var shared = slot!;
+            if (shared.Dependents is DependentList list)
+            {
+                list.Add(cell);
+            }
+            else
+            {
+                var pair = new DependentList();
+                pair.Add((Cell)shared.Dependents!);
+                pair.Add(cell);
+                shared.Dependents = pair;
+            }
+
+            return shared;
+        }
+
+        var dependency = new RangeDependency(sheet, row1, column1, row2, column2) { Dependents = cell };
+        slot = dependency;
+        File(dependency);
+        return dependency;
+    }
+
+    /// <summary>Removes <paramref name="cell"/> from the entry; the last one out removes the entry.</summary>
+    public void Remove(RangeDependency dependency, Cell cell)
+    {
+        if (dependency.Dependents is DependentList list)
+        {
+            list.Remove(cell);
+            if (list.Count == 1)
+            {
+                dependency.Dependents = list[0];
+            }
+
+            return;
+        }
+
+        if (!ReferenceEquals(dependency.Dependents, cell))
+        {
+            return;
+        }
+
+        dependency.Dependents = null;
+        if (_byArea.Remove((dependency.Row1, dependency.Column1, dependency.Row2, dependency.Column2)))
+        {
+            Unfile(dependency);
+        }
+    }
+
+    private void File(RangeDependency dependency)
+    {
         for (int level = 0; level < BlockLevels.Length; level++)
         {
             var (rs, cs) = BlockLevels[level];
@@ -131,9 +190,8 @@ internal sealed class RangeIndex
         }
     }
 
-    public void Remove(RangeDependency dependency)
+    private void Unfile(RangeDependency dependency)
     {
-        Count--;
         if (dependency.Tier < BlockLevels.Length)
         {
             var (rs, cs) = BlockLevels[dependency.Tier];
@@ -217,7 +275,7 @@ internal sealed class RangeIndex
         _columnBands.Clear();
         _rowBands.Clear();
         _global.Clear();
-        Count = 0;
+        _byArea.Clear();
     }
 
     private static void Scan(List<RangeDependency> list, int row, int column, List<Cell> output)
@@ -226,7 +284,18 @@ internal sealed class RangeIndex
         {
             if (d.Contains(row, column))
             {
-                output.Add(d.Dependent);
+                if (d.Dependents is Cell single)
+                {
+                    output.Add(single);
+                }
+                else
+                {
+                    var several = (DependentList)d.Dependents!;
+                    for (int i = 0; i < several.Count; i++)
+                    {
+                        output.Add(several[i]);
+                    }
+                }
             }
         }
     }

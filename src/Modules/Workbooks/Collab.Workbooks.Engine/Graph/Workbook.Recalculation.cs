@@ -359,9 +359,7 @@ public sealed partial class Workbook
             return;
         }
 
-        var dependency = new RangeDependency(cell, sheet, row1, column1, row2, column2);
-        sheet.RangeDependents.Add(dependency);
-        _bindRanges.Add(dependency);
+        _bindRanges.Add(sheet.RangeDependents.Add(cell, sheet, row1, column1, row2, column2));
     }
 
     private void Unbind(Cell cell)
@@ -390,7 +388,7 @@ public sealed partial class Workbook
 
         foreach (var dependency in formula.Ranges)
         {
-            dependency.Sheet.RangeDependents.Remove(dependency);
+            dependency.Sheet.RangeDependents.Remove(dependency, cell);
         }
 
         formula.Points = [];
