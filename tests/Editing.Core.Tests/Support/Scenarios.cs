@@ -66,8 +66,10 @@ internal static class Scenarios
         }
 
         string Other() => SheetNames.Quote(sheets[random.Next(sheets.Count)]);
-        return random.Next(12) switch
+        return random.Next(14) switch
         {
+            12 => $"=SUM({CellAddress.ColumnName(random.Next(1, 6))}:{CellAddress.ColumnName(random.Next(1, 6))})",
+            13 => $"=SUM({Other()}!{random.Next(1, 6)}:{random.Next(1, 6)})",
             0 or 1 or 2 => random.Next(-50, 100).ToString(CultureInfo.InvariantCulture),
             3 => (random.Next(0, 1000) / 10.0).ToString(CultureInfo.InvariantCulture),
             4 => new[] { "abc", "Revenue", "TRUE", "x y" }[random.Next(4)],
