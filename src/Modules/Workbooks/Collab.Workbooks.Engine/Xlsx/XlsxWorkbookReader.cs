@@ -707,7 +707,17 @@ internal sealed class XlsxWorkbookReader
         }
     }
 
-    private static string NumberInput(double number) => number == 0 ? "0" : NumberText.ToLiteral(number);
+    // The General text (as Excel's formula bar shows it) when it reads back exactly, else the shortest exact text.
+    private static string NumberInput(double number)
+    {
+        if (number == 0)
+        {
+            return "0";
+        }
+
+        string general = NumberText.ToGeneral(number);
+        return NumberText.TryParse(general, out double back) && back.Equals(number) ? general : NumberText.ToLiteral(number);
+    }
 
     /// <summary>An input that the engine reads back as exactly this text (an apostrophe in front when it would read as something else).</summary>
     internal static string TextInput(string text)
