@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using S = DocumentFormat.OpenXml.Spreadsheet;
@@ -13,6 +15,7 @@ namespace Collab.Workbooks.Engine.Xlsx;
 public static class XlsxExporter
 {
     private const uint BoldFontId = 1;
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     /// <summary>Writes the workbook to the stream (from its current position; the stream stays open).</summary>
     /// <exception cref="ArgumentException">The workbook has no sheets (an .xlsx file needs at least one).</exception>
@@ -79,6 +82,7 @@ public static class XlsxExporter
         }
     }
 
+    // Sheet data is written as plain XML: one element object per cell would cost several times as much.
     private static void WriteSheet(WorksheetPart part, Sheet sheet, StyleTable styles, SharedStrings strings)
     {
         var cells = new List<Cell>(sheet.CellCount);
@@ -91,15 +95,12 @@ public static class XlsxExporter
         }
 
         cells.Sort(static (a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new S.Worksheet());
-        var columns = ColumnsOf(sheet);
-        if (columns is not null)
-        {
-            writer.WriteElement(columns);
-        }
-
-        writer.WriteStartElement(new S.SheetData());
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(true);
+        xml.WriteStartElement("worksheet", MainNamespace);
+        WriteColumns(xml, sheet);
+        xml.WriteStartElement("sheetData", MainNamespace);
         int openRow = 0;
         foreach (var cell in cells)
         {
@@ -107,35 +108,37 @@ public static class XlsxExporter
             {
                 if (openRow != 0)
                 {
-                    writer.WriteEndElement();
+                    xml.WriteEndElement();
                 }
 
                 openRow = cell.Row;
-                writer.WriteStartElement(new S.Row(), [new OpenXmlAttribute("r", string.Empty, openRow.ToString(CultureInfo.InvariantCulture))]);
+                xml.WriteStartElement("row", MainNamespace);
+                xml.WriteAttributeString("r", openRow.ToString(CultureInfo.InvariantCulture));
             }
 
-            writer.WriteElement(ToXml(cell, styles, strings));
+            WriteCell(xml, cell, styles, strings);
         }
 
         if (openRow != 0)
         {
-            writer.WriteEndElement();
+            xml.WriteEndElement();
         }
 
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
     }
 
-    private static S.Columns? ColumnsOf(Sheet sheet)
+    private static void WriteColumns(XmlWriter xml, Sheet sheet)
     {
         if (sheet.ColumnWidths.Count == 0)
         {
-            return null;
+            return;
         }
 
         var widths = new List<KeyValuePair<int, double>>(sheet.ColumnWidths);
         widths.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-        var columns = new S.Columns();
+        xml.WriteStartElement("cols", MainNamespace);
         int i = 0;
         while (i < widths.Count)
         {
@@ -146,19 +149,25 @@ public static class XlsxExporter
                 j++;
             }
 
-            columns.Append(new S.Column { Min = (uint)widths[i].Key, Max = (uint)widths[j].Key, Width = widths[i].Value, CustomWidth = true });
+            xml.WriteStartElement("col", MainNamespace);
+            xml.WriteAttributeString("min", widths[i].Key.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("max", widths[j].Key.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("width", NumberText(widths[i].Value));
+            xml.WriteAttributeString("customWidth", "1");
+            xml.WriteEndElement();
             i = j + 1;
         }
 
-        return columns;
+        xml.WriteEndElement();
     }
 
-    private static S.Cell ToXml(Cell cell, StyleTable styles, SharedStrings strings)
+    private static void WriteCell(XmlWriter xml, Cell cell, StyleTable styles, SharedStrings strings)
     {
-        var xml = new S.Cell { CellReference = CellAddress.ColumnName(cell.Column) + cell.Row.ToString(CultureInfo.InvariantCulture) };
+        xml.WriteStartElement("c", MainNamespace);
+        xml.WriteAttributeString("r", CellAddress.ColumnName(cell.Column) + cell.Row.ToString(CultureInfo.InvariantCulture));
         if (cell.Format is { } format)
         {
-            xml.StyleIndex = styles.IndexOf(format);
+            xml.WriteAttributeString("s", styles.IndexOf(format).ToString(CultureInfo.InvariantCulture));
         }
 
         if (cell.Formula is { } formula)
@@ -166,67 +175,63 @@ public static class XlsxExporter
             if (VerbatimFormula.TryUnwrap(formula.Root, out var fileText, out var arrayRange))
             {
                 // Kept from an imported file as written; the engine computed no value for it, so none is cached.
-                xml.CellFormula = arrayRange is null
-                    ? new S.CellFormula(fileText)
-                    : new S.CellFormula(fileText) { FormulaType = S.CellFormulaValues.Array, Reference = arrayRange };
-                return xml;
+                xml.WriteStartElement("f", MainNamespace);
+                if (arrayRange is not null)
+                {
+                    xml.WriteAttributeString("t", "array");
+                    xml.WriteAttributeString("ref", arrayRange);
+                }
+
+                xml.WriteString(fileText);
+                xml.WriteEndElement();
+            }
+            else
+            {
+                var (type, cached) = CachedValue(cell.Value);
+                if (type is not null)
+                {
+                    xml.WriteAttributeString("t", type);
+                }
+
+                xml.WriteElementString("f", MainNamespace, FormulaFileText.ToFile(cell.Input!));
+                if (cached is not null)
+                {
+                    xml.WriteElementString("v", MainNamespace, cached);
+                }
+            }
+        }
+        else if (cell.HasInput)
+        {
+            var value = cell.Value;
+            var (type, text) = value.Kind switch
+            {
+                CellValueKind.Number => (null, NumberText(value.Number)),
+                CellValueKind.Boolean => ("b", value.Boolean ? "1" : "0"),
+                CellValueKind.Error when value.Error != ErrorValue.Circular => ("e", value.Error.ToText()),
+
+                // Text, and the engine-only #CIRC! typed as a constant, which Excel would not accept as an error.
+                _ => ("s", strings.IndexOf(value.ToDisplayText()).ToString(CultureInfo.InvariantCulture)),
+            };
+            if (type is not null)
+            {
+                xml.WriteAttributeString("t", type);
             }
 
-            xml.CellFormula = new S.CellFormula(FormulaFileText.ToFile(cell.Input!));
-            SetCachedValue(xml, cell.Value);
-            return xml;
+            xml.WriteElementString("v", MainNamespace, text);
         }
 
-        if (!cell.HasInput)
-        {
-            return xml;
-        }
-
-        var value = cell.Value;
-        switch (value.Kind)
-        {
-            case CellValueKind.Number:
-                xml.CellValue = new S.CellValue(NumberText(value.Number));
-                break;
-            case CellValueKind.Boolean:
-                xml.DataType = S.CellValues.Boolean;
-                xml.CellValue = new S.CellValue(value.Boolean ? "1" : "0");
-                break;
-            case CellValueKind.Error when value.Error != ErrorValue.Circular:
-                xml.DataType = S.CellValues.Error;
-                xml.CellValue = new S.CellValue(value.Error.ToText());
-                break;
-            default:
-                // Text, and the engine-only #CIRC! typed as a constant, which Excel would not accept as an error.
-                xml.DataType = S.CellValues.SharedString;
-                xml.CellValue = new S.CellValue(strings.IndexOf(value.ToDisplayText()).ToString(CultureInfo.InvariantCulture));
-                break;
-        }
-
-        return xml;
+        xml.WriteEndElement();
     }
 
-    private static void SetCachedValue(S.Cell xml, CellValue value)
+    // A formula's cached value: its cell type ("str", "b", "e" or none for numbers) and text; none for #CIRC!, which Excel lacks.
+    private static (string? Type, string? Text) CachedValue(CellValue value) => value.Kind switch
     {
-        switch (value.Kind)
-        {
-            case CellValueKind.Number:
-                xml.CellValue = new S.CellValue(NumberText(value.Number));
-                break;
-            case CellValueKind.Text:
-                xml.DataType = S.CellValues.String;
-                xml.CellValue = new S.CellValue(EscapedText.Encode(value.Text));
-                break;
-            case CellValueKind.Boolean:
-                xml.DataType = S.CellValues.Boolean;
-                xml.CellValue = new S.CellValue(value.Boolean ? "1" : "0");
-                break;
-            case CellValueKind.Error when value.Error != ErrorValue.Circular:
-                xml.DataType = S.CellValues.Error;
-                xml.CellValue = new S.CellValue(value.Error.ToText());
-                break;
-        }
-    }
+        CellValueKind.Number => (null, NumberText(value.Number)),
+        CellValueKind.Text => ("str", EscapedText.Encode(value.Text)),
+        CellValueKind.Boolean => ("b", value.Boolean ? "1" : "0"),
+        CellValueKind.Error when value.Error != ErrorValue.Circular => ("e", value.Error.ToText()),
+        _ => (null, null),
+    };
 
     // Formula text for the file: the original text of a verbatim formula, else the engine's text with newer functions prefixed.
     internal static string FileFormula(string engineText, out string? arrayRange)

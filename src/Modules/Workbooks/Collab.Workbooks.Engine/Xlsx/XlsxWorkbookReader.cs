@@ -321,9 +321,10 @@ internal sealed class XlsxWorkbookReader
     {
         root = null;
         Node parsed;
+        string engineText = FormulaFileText.FromFile(fileText);
         try
         {
-            parsed = FormulaParser.Parse(FormulaFileText.FromFile(fileText));
+            parsed = FormulaParser.Parse(engineText);
         }
         catch (FormulaParseException e)
         {
@@ -337,7 +338,9 @@ internal sealed class XlsxWorkbookReader
         }
 
         root = parsed;
-        return FormulaPrinter.Print(parsed);
+
+        // The workbook normalises the text when it parses it again; printing it here would be wasted work.
+        return engineText;
     }
 
     private string? Verbatim(string fileText, string? arrayRange, string location, string reason)
