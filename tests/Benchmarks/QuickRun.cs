@@ -16,7 +16,8 @@ public static class QuickRun
     /// <summary>Per operation: wall and thread-CPU medians and 95th percentiles, in milliseconds.</summary>
     public readonly record struct Timing(double WallMedian, double WallP95, double CpuMedian, double CpuP95);
 
-    public static int Run(TextWriter output, int samples)
+    /// <summary>Runs every scenario and prints the figures with a verdict per target (a smoke run: it does not fail on a miss).</summary>
+    public static void Run(TextWriter output, int samples)
     {
         var results = new List<Result>();
         var parse = Time(() =>
@@ -53,7 +54,6 @@ public static class QuickRun
         results.Add(new("xlsx import, 100k formula cells", Time(() => XlsxImporter.Import(new MemoryStream(file)), Math.Max(3, samples / 2), batch: 1, warmup: 1), "ms", 1, double.NaN, true));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"scenario",-38} {"wall median",14} {"wall p95",12} {"cpu median",12} {"cpu p95",12}  unit        target"));
-        bool allMet = true;
         foreach (var result in results)
         {
             var t = result.Timing;
@@ -65,7 +65,6 @@ public static class QuickRun
             {
                 bool wallMet = result.LowerIsBetter ? shown[0] <= result.Target : shown[0] >= result.Target;
                 bool cpuMet = result.LowerIsBetter ? shown[2] <= result.Target : shown[2] >= result.Target;
-                allMet &= wallMet;
                 verdict = string.Create(CultureInfo.InvariantCulture, $"{(result.LowerIsBetter ? "<=" : ">=")} {result.Target:N0}: wall {(wallMet ? "met" : "MISSED")}, cpu {(cpuMet ? "met" : "MISSED")}");
             }
 
@@ -75,7 +74,6 @@ public static class QuickRun
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"xlsx file of the model: {file.Length / 1024.0 / 1024:N2} MB"));
         Memory(output);
-        return allMet ? 0 : 1;
     }
 
     private static Timing Scale(Timing t, double factor) => new(t.WallMedian * factor, t.WallP95 * factor, t.CpuMedian * factor, t.CpuP95 * factor);
