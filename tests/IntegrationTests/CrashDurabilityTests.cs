@@ -15,8 +15,9 @@ public class CrashDurabilityTests
     {
         var log = new StringWriter();
         var unlimited = new Dictionary<string, string> { ["RateLimits__HubOperationsPerSecond"] = "0" };
-        var first = await ServerProcess.StartAsync(log, environment: unlimited);
-        var folder = first.DataFolder;
+        var folder = Path.Combine(Path.GetTempPath(), "collab-crash", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var first = await ServerProcess.StartAsync(log, folder, unlimited);
         string modelId;
         var acknowledged = new ConcurrentDictionary<int, long>();
         try
