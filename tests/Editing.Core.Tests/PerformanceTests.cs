@@ -43,28 +43,6 @@ public class PerformanceTests
         Assert.Equal(4, range.Address!.Value.CellCount);
     }
 
-    // The server's loop on one model: each op is transformed through the 0-3 ops it missed, then applied. Absolute
-    // rates depend on the (shared) machine, so the assertions compare with the engine measured in the same moments:
-    // setCell through transform + apply must cost at most twice the engine's own SetCellInput, and transform alone
-    // must be at least three times faster than that. docs/ot.md has the Release figures.
-    [Fact]
-    public void Transform_and_apply_add_little_to_the_engine()
-    {
-        var (ours, engine) = MeasureInterleaved(20_000);
-        var (rate, transformRate) = Measure(10_000);
-        var (_, engineStructuralMs) = MeasureEngine(0);
-        string report = $"transform+apply: {rate:N0} ops/s with 5% structural, {ours:N0} ops/s setCell only; transform alone: {transformRate:N0} ops/s; "
-            + $"engine alone: SetCellInput {engine:N0} ops/s, one InsertRows+DeleteRows pair {engineStructuralMs:N2} ms";
-        TestContext.Current.TestOutputHelper?.WriteLine(report);
-        if (Environment.GetEnvironmentVariable("COLLAB_PERF_REPORT") is { Length: > 0 } path)
-        {
-            File.WriteAllText(path, report);
-        }
-
-        Assert.True(ours >= engine / 2, report);
-        Assert.True(transformRate >= engine * 3, report);
-    }
-
     // Alternates blocks of the same setCell stream on two identical workbooks: engine alone, then transform + apply.
     internal static (double Ours, double Engine) MeasureInterleaved(int count)
     {
