@@ -111,12 +111,13 @@ class Grid {
         return this.dotnet.invokeMethodAsync(method, ...args);
     }
 
+    // Best effort: while offline a call may still get through (or fail quietly); typed edits never go this way.
     send(method, ...args) {
-        if (this.connection !== 'connected') {
-            return;
-        }
-
-        this.call(method, ...args).catch(() => this.setConnection('reconnecting'));
+        this.call(method, ...args).catch(() => {
+            if (this.connection === 'connected') {
+                this.setConnection('reconnecting');
+            }
+        });
     }
 
     // ----- from the server -----
@@ -274,12 +275,18 @@ class Grid {
         const row = a.row + (move === 'down' ? 1 : move === 'up' ? -1 : 0);
         const column = a.column + (move === 'right' ? 1 : move === 'left' ? -1 : 0);
         const cell = this.body.querySelector(`[data-r="${row}"][data-c="${column}"]`);
-        if (!cell || row < 1 || column < 1) {
+        if (cell && row >= 1 && column >= 1) {
+            this.selectLocally(cell);
+        }
+    }
+
+    selectLocally(cell) {
+        if (!this.active) {
             return;
         }
 
         this.active = {
-            ...a, row, column, cell: cell.dataset.cell,
+            ...this.active, row: +cell.dataset.r, column: +cell.dataset.c, cell: cell.dataset.cell,
             left: cell.offsetLeft, top: cell.offsetTop, width: cell.offsetWidth, height: cell.offsetHeight,
         };
         this.placeEditor();
@@ -425,6 +432,7 @@ class Grid {
         }
 
         this.focus();
+        this.selectLocally(cell);
         this.dragging = true;
         this.lastDrag = cell.dataset.cell;
         this.send('Pointer', 'down', +cell.dataset.r, +cell.dataset.c, e.shiftKey);
