@@ -208,7 +208,7 @@ public class GridPageTests : GridTestContext
         var left = state.ColumnLeft(40);
         await page.InvokeAsync(() => ControllerOf(page).Viewport(top, left, 1200, 700));
 
-        var rendered = page.FindAll(".cg-cell").Select(e => (Row: int.Parse(e.GetAttribute("data-r")!, System.Globalization.CultureInfo.InvariantCulture), Column: int.Parse(e.GetAttribute("data-c")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var rendered = page.FindAll(".cg-cell").Select(e => CellAddress.Parse(e.GetAttribute("data-cell")!)).Select(a => (a.Row, a.Column)).ToList();
         var visibleRows = (700 - GridState.HeaderHeight) / GridState.RowHeight + 1;
         var visibleColumns = (1200 - GridState.RowHeaderWidth) / GridState.DefaultColumnWidth + 1;
         Assert.All(rendered, c => Assert.InRange(c.Row, 5_001 - GridState.OverscanRows, 5_001 + visibleRows + GridState.OverscanRows));

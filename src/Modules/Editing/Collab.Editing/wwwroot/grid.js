@@ -10,6 +10,30 @@ const ARROWS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight
 const NAVIGATION = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Tab', 'Home', 'End', 'PageUp', 'PageDown', 'Delete', 'F2', 'Escape']);
 const CONTROL_KEYS = new Set(['z', 'y', 'b', 'Z', 'Y', 'B', 'Home', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
+// "B12" -> [12, 2]: cells carry only their A1 name, to keep each rendered cell small on the server.
+function position(name) {
+    const m = /^([A-Z]+)(\d+)$/.exec(name || '');
+    if (!m) {
+        return [0, 0];
+    }
+
+    let column = 0;
+    for (const ch of m[1]) {
+        column = column * 26 + ch.charCodeAt(0) - 64;
+    }
+
+    return [+m[2], column];
+}
+
+function columnName(column) {
+    let name = '';
+    for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) {
+        name = String.fromCharCode(65 + (c - 1) % 26) + name;
+    }
+
+    return name;
+}
+
 function newOpId() {
     const bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
@@ -274,7 +298,7 @@ class Grid {
 
         const row = a.row + (move === 'down' ? 1 : move === 'up' ? -1 : 0);
         const column = a.column + (move === 'right' ? 1 : move === 'left' ? -1 : 0);
-        const cell = this.body.querySelector(`[data-r="${row}"][data-c="${column}"]`);
+        const cell = this.body.querySelector(`.cg-cell[data-cell="${columnName(column)}${row}"]`);
         if (cell && row >= 1 && column >= 1) {
             this.selectLocally(cell);
         }
@@ -286,7 +310,7 @@ class Grid {
         }
 
         this.active = {
-            ...this.active, row: +cell.dataset.r, column: +cell.dataset.c, cell: cell.dataset.cell,
+            ...this.active, row: position(cell.dataset.cell)[0], column: position(cell.dataset.cell)[1], cell: cell.dataset.cell,
             left: cell.offsetLeft, top: cell.offsetTop, width: cell.offsetWidth, height: cell.offsetHeight,
         };
         this.placeEditor();
@@ -412,7 +436,7 @@ class Grid {
     // ----- mouse -----
 
     cellAt(target) {
-        const cell = target && target.closest ? target.closest('[data-r]') : null;
+        const cell = target && target.closest ? target.closest('.cg-cell[data-cell]') : null;
         return cell && this.body.contains(cell) ? cell : null;
     }
 
@@ -435,7 +459,7 @@ class Grid {
         this.selectLocally(cell);
         this.dragging = true;
         this.lastDrag = cell.dataset.cell;
-        this.send('Pointer', 'down', +cell.dataset.r, +cell.dataset.c, e.shiftKey);
+        this.send('Pointer', 'down', ...position(cell.dataset.cell), e.shiftKey);
     }
 
     onMouseMove(e) {
@@ -451,7 +475,7 @@ class Grid {
         const cell = this.cellAt(document.elementFromPoint(e.clientX, e.clientY));
         if (cell && cell.dataset.cell !== this.lastDrag) {
             this.lastDrag = cell.dataset.cell;
-            this.send('Pointer', 'drag', +cell.dataset.r, +cell.dataset.c, true);
+            this.send('Pointer', 'drag', ...position(cell.dataset.cell), true);
         }
     }
 
@@ -467,7 +491,7 @@ class Grid {
         const cell = this.cellAt(e.target);
         if (cell) {
             e.preventDefault();
-            this.send('Pointer', 'dbl', +cell.dataset.r, +cell.dataset.c, false);
+            this.send('Pointer', 'dbl', ...position(cell.dataset.cell), false);
         }
     }
 
@@ -482,7 +506,7 @@ class Grid {
             this.commit('none');
         }
 
-        this.send('ContextMenu', +cell.dataset.r, +cell.dataset.c, e.clientX, e.clientY);
+        this.send('ContextMenu', ...position(cell.dataset.cell), e.clientX, e.clientY);
     }
 
     // ----- column resizing -----

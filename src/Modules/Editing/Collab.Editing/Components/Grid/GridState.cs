@@ -28,7 +28,7 @@ public sealed class GridState : GridContext
     public const int RowHeaderWidth = 56;
     public const int DefaultColumnWidth = 100;
     public const int MinColumnWidth = 24;
-    public const int OverscanRows = 4;
+    public const int OverscanRows = 2;
     public const int OverscanColumns = 1;
 
     private readonly BrowserEditingSession _session;
