@@ -35,6 +35,7 @@ public sealed class GridController : IAsyncDisposable
     private IJSObjectReference? _module;
     private IJSObjectReference? _grid;
     private string? _showWhenAdded;
+    private string _pendingSignature = "";
     private int _nextConflict;
     private bool _disposed;
 
@@ -575,6 +576,14 @@ public sealed class GridController : IAsyncDisposable
     private void OnPendingChanged()
     {
         var pending = _session.Client?.Pending ?? [];
+        // Remote ops raise this too; when our own pending ops did not change, the cells were just refreshed.
+        var signature = string.Join('|', pending.Select(p => p.OpId + "@" + p.BaseRevision));
+        if (signature == _pendingSignature && pending.Count == 0)
+        {
+            return;
+        }
+
+        _pendingSignature = signature;
         State.SetPending(pending);
         if (_browserOps.Count > 0)
         {
@@ -586,8 +595,6 @@ public sealed class GridController : IAsyncDisposable
                 Settle(done);
             }
         }
-
-        PushActive();
     }
 
     private void OnCellsChanged(IReadOnlyList<CellLocation> cells, bool layout)
