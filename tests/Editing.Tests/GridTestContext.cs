@@ -149,6 +149,8 @@ public abstract class GridTestContext : BunitContext, IAsyncLifetime
     private sealed class Models : IModelDirectory
     {
         public ValueTask<bool> ExistsAsync(string modelId, CancellationToken cancellationToken = default) => ValueTask.FromResult(modelId == ModelId);
+
+        public ValueTask<string?> NameOfAsync(string modelId, CancellationToken cancellationToken = default) => ValueTask.FromResult<string?>(modelId == ModelId ? "Grid test model" : null);
     }
 
     private sealed class Users : IUserDirectory

@@ -6,6 +6,7 @@ using Collab.Permissions.Application.Members;
 using Collab.Permissions.Contracts;
 using Collab.Tests.Support;
 using Collab.Workbooks.Application.Models;
+using Collab.Workbooks.Contracts;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

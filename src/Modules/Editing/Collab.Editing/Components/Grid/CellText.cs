@@ -10,7 +10,7 @@ namespace Collab.Editing.Components.Grid;
 internal static class CellText
 {
     /// <summary>The text shown for <paramref name="value"/> formatted with <paramref name="numberFormat"/> (null: General).</summary>
-    public static string Format(CellValue value, string? numberFormat) => value.ToDisplayText();
+    public static string Format(CellValue value, string? numberFormat) => NumberFormat.Format(value, numberFormat);
 
     /// <summary>A sentence that explains an error value, for its tooltip.</summary>
     public static string Explain(ErrorValue error) => error switch

@@ -20,6 +20,7 @@ public sealed partial class ModelPage : ComponentBase, IAsyncDisposable
 {
     private GridController? _controller;
     private BrowserEditingSession? _session;
+    private string? _modelName;
     private SheetGrid? _grid;
     private ElementReference _indicator;
     private IReadOnlyList<GridContribution> _toolbar = [];
@@ -56,6 +57,12 @@ public sealed partial class ModelPage : ComponentBase, IAsyncDisposable
     [Inject]
     private IEnumerable<GridContribution> Contributions { get; set; } = default!;
 
+    [Inject]
+    private Kernel.Modules.IModelDirectory Models { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     /// <summary>The controller once the model is open (for tests).</summary>
     internal GridController? Controller => _controller;
 
@@ -68,6 +75,8 @@ public sealed partial class ModelPage : ComponentBase, IAsyncDisposable
             Navigation.NotFound();
             return;
         }
+
+        _modelName = await Models.NameOfAsync(ModelId);
 
         // Prerendering shows the frame only; the page joins the session once the circuit is live.
         if (!RendererInfo.IsInteractive)
@@ -110,6 +119,14 @@ public sealed partial class ModelPage : ComponentBase, IAsyncDisposable
                 // The browser left before the grid was attached.
             }
         }
+    }
+
+    private async Task ShareAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<Permissions.Contracts.Components.ShareDialog>($"Share {_modelName}",
+            new DialogParameters<Permissions.Contracts.Components.ShareDialog> { { d => d.ModelId, ModelId }, { d => d.ModelName, _modelName ?? "" } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        await dialog.Result;
     }
 
     private void OnRoleChanged(ModelRole role)

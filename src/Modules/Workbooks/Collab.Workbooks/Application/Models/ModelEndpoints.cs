@@ -1,3 +1,4 @@
+using Collab.Workbooks.Contracts;
 using Collab.Kernel.Security;
 using Collab.Permissions.Contracts;
 using Mediator;
