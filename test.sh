@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of Collab. Installs what the tests need when it is missing (Debian's chromium for the
-# browser tests), builds the solution, runs every test project, and prints as its last line the totals
+# browser tests, LibreOffice for the formula oracle), builds the solution, runs every test project, and prints as its last line the totals
 # over all projects: "N passed, N failed, N skipped". Exits non-zero when anything fails.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 need_packages=()
-[ -x /usr/bin/chromium ] || need_packages+=(chromium)
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)                 # browser tests (Playwright)
+[ -x /usr/bin/soffice ] || need_packages+=(libreoffice-calc-nogui)     # the LibreOffice oracle of the engine
 
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

@@ -3,6 +3,11 @@ using Collab.Workbooks.Engine;
 
 namespace Collab.Client;
 
+/// <summary>An edit made through <see cref="CollabModel.EditAsync"/>.</summary>
+/// <param name="OpId">The op id it was submitted with.</param>
+/// <param name="Acknowledged">Completes with the op's revision once the server stored it; faults when the server refused it.</param>
+public sealed record CollabEdit(string OpId, Task<long> Acknowledged);
+
 /// <summary>
 /// An open model: a local replica kept current through the client state machine. Edits apply locally at once and go
 /// to the server one at a time; others' ops are transformed past pending ones. Every member of this class is safe to
@@ -77,11 +82,11 @@ public sealed class CollabModel : IAsyncDisposable
     }
 
     /// <summary>
-    /// Edits: validated and applied to the replica at once, then submitted. Returns the op id; the returned task of
-    /// <see cref="WhenAcknowledged"/> completes when the server stored it.
+    /// Edits: validated and applied to the replica at once, then submitted. Returns the op id and a task that completes
+    /// with the op's revision once the server stored it (it faults when the server refused the op).
     /// </summary>
     /// <exception cref="ArgumentException">The op is invalid here (the message says why); nothing changed.</exception>
-    public async Task<string> EditAsync(Operation op, string? opId = null, CancellationToken cancellationToken = default)
+    public async Task<CollabEdit> EditAsync(Operation op, string? opId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(op);
         await _gate.WaitAsync(cancellationToken);
@@ -93,22 +98,9 @@ public sealed class CollabModel : IAsyncDisposable
                 throw new ArgumentException(problem ?? "The op is invalid.", nameof(op));
             }
 
-            _acks[pending.OpId] = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            return pending.OpId;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Completes with the op's revision once the server stored it; faults when it was refused.</summary>
-    public Task<long> WhenAcknowledged(string opId)
-    {
-        _gate.Wait();
-        try
-        {
-            return _acks.TryGetValue(opId, out var ack) ? ack.Task : Task.FromException<long>(new ArgumentException("Unknown or already settled op id.", nameof(opId)));
+            var ack = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _acks[pending.OpId] = ack;
+            return new CollabEdit(pending.OpId, ack.Task);
         }
         finally
         {

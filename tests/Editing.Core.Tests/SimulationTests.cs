@@ -14,8 +14,19 @@ public class SimulationTests
     [Fact]
     public void Clients_over_reordered_channels_with_reconnects_converge_to_the_server()
     {
+        Stats.Clear();
         Property.Check(seed => new Simulation(seed).Run(), 300);
+
+        // The runs must have gone through the paths they exist for, not only the happy one.
+        foreach (var path in new[] { "resync from log", "resync from snapshot", "undo", "reject", "no-op ack", "ack before broadcast" })
+        {
+            Assert.True(Stats.GetValueOrDefault(path) > 0, $"no run went through '{path}': {string.Join(", ", Stats)}");
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Stats = new();
+
+    private static void Count(string path) => Stats.AddOrUpdate(path, 1, (_, n) => n + 1);
 
     private abstract record Message;
 
@@ -125,6 +136,7 @@ public class SimulationTests
                     var (pending, _, _) = client.Replica.Edit(undo);
                     client.Origins[pending!.OpId] = EditOrigin.Undo;
                     _trace.Add($"{client.UserId} undoes/redoes {pending.OpId[..6]} {undo}");
+                    Count("undo");
                 }
             }
             else if (roll < 93)
@@ -162,6 +174,7 @@ public class SimulationTests
             if (missed is not null)
             {
                 _trace.Add($"{client.UserId} resyncs from {client.Replica.Client.Revision} with {missed.Count} ops");
+                Count("resync from log");
                 foreach (var remote in missed)
                 {
                     FeedUndo(client, remote);
@@ -175,6 +188,7 @@ public class SimulationTests
                 // revision when the server has it), then the pending ops are re-based onto a snapshot.
                 bool applied = client.Replica.Client.Outstanding is { } outstanding && _server.HasSeen(outstanding.OpId);
                 _trace.Add($"{client.UserId} resyncs from snapshot at {_server.Revision} (outstanding applied: {applied})");
+                Count("resync from snapshot");
                 client.Replica.ResyncFromSnapshot(_server.Document.ToSnapshot(), _server.Revision, applied);
                 client.Undo = new UndoManager();
                 client.UndoRevision = _server.Revision;
@@ -233,12 +247,14 @@ public class SimulationTests
             if (outcome.Rejection is not null)
             {
                 _trace.Add($"server rejects {pending.OpId[..6]}: {outcome.Rejection}");
+                Count("reject");
                 client.ToClient.Enqueue(new Reject(pending.OpId, outcome.Rejection));
                 return;
             }
 
             _trace.Add($"server {(outcome.Applied is null ? "acks (no-op or seen)" : "applies")} {pending.OpId[..6]} at {outcome.Revision}: {outcome.Applied}");
             bool ackFirst = _random.Next(4) == 0;
+            Count(outcome.Applied is null ? "no-op ack" : ackFirst ? "ack before broadcast" : "ack after broadcast");
             if (ackFirst)
             {
                 client.ToClient.Enqueue(new Ack(pending.OpId, outcome.Revision!.Value, outcome.Inverse));

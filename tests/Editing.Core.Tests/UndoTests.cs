@@ -150,6 +150,34 @@ public class UndoTests
     }
 
     [Fact]
+    public void Undo_never_deletes_what_someone_else_typed_into_my_new_rows_or_sheet()
+    {
+        var session = new Session(Books.Create(("A1", "1"), ("A2", "2")));
+        session.Apply(P("ir Sheet1 2 1"), mine: true);
+        session.Apply(P("as Plan|1"), mine: true);
+        session.Apply(P("sc Sheet1!B2 theirs"), mine: false);
+        session.Apply(P("sc Plan!A1 theirs too"), mine: false);
+
+        Assert.False(session.UndoLast()); // both steps yield to the others' work
+
+        Assert.Equal("theirs", Books.Input(session.Document, "Sheet1", "B2"));
+        Assert.Equal("theirs too", Books.Input(session.Document, "Plan", "A1"));
+    }
+
+    [Fact]
+    public void Undo_of_an_insert_nobody_wrote_into_removes_the_rows()
+    {
+        var session = new Session(Books.Create(("A1", "1"), ("A2", "2")));
+        session.Apply(P("ir Sheet1 2 1"), mine: true);
+        session.Apply(P("sc Sheet1!B1 elsewhere"), mine: false);
+
+        Assert.True(session.UndoLast());
+
+        Assert.Equal("2", Books.Input(session.Document, "Sheet1", "A2"));
+        Assert.Equal("elsewhere", Books.Input(session.Document, "Sheet1", "B1"));
+    }
+
+    [Fact]
     public void An_entry_recorded_late_is_moved_through_the_ops_that_came_before_it()
     {
         var undo = new UndoManager();

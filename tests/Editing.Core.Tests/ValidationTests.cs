@@ -13,11 +13,9 @@ public class ValidationTests
         { """{"type":"setCell","sheet":"Sheet1","cell":"A0","input":"1"}""", "not a cell address" },
         { """{"type":"setCell","sheet":"Sheet1","cell":"XFE1","input":"1"}""", "not a cell address" },
         { """{"type":"setCell","sheet":"Sheet1","cell":"A1048577","input":"1"}""", "not a cell address" },
-        { """{"type":"setCell","sheet":"Sheet1","cell":"A1"}""", "input is required" },
         { $$"""{"type":"setCell","sheet":"Sheet1","cell":"A1","input":"{{Long}}"}""", "at most 32,767 characters" },
         { """{"type":"setCell","sheet":"Sheet1","cell":"A1","input":"=SUM(A1"}""", "does not parse" },
         { """{"type":"setCell","sheet":"Sheet1","cell":"A1","input":"=Ghost!A1"}""", "sheet 'Ghost', which does not exist" },
-        { """{"type":"setCell","cell":"A1","input":"1"}""", "sheet is required" },
         { """{"type":"setRange","sheet":"Sheet1","range":"A1:B2","inputs":[["1","2"]]}""", "has 2 rows but 1 rows" },
         { """{"type":"setRange","sheet":"Sheet1","range":"A1:B2","inputs":[["1","2"],["3"]]}""", "row 2 of the inputs has 1" },
         { """{"type":"setRange","sheet":"Sheet1","range":"A1:B2","inputs":[["1","2"],["3",null]]}""", "input for B2 is missing" },
@@ -28,7 +26,6 @@ public class ValidationTests
         { """{"type":"clearRange","sheet":"Sheet1","range":"B:"}""", "not a range" },
         { """{"type":"setFormat","sheet":"Sheet1","range":"A1:Z5000","format":{"bold":true}}""", "at most 100,000 cells" },
         { $$$"""{"type":"setFormat","sheet":"Sheet1","range":"A1","format":{"numberFormat":"{{{new string('0', 256)}}}"}}""", "at most 255 characters" },
-        { """{"type":"setFormat","sheet":"Sheet1","range":"A1"}""", "format is required" },
         { """{"type":"insertRows","sheet":"Sheet1","at":3,"count":0}""", "count must be between 1" },
         { """{"type":"insertRows","sheet":"Sheet1","at":0,"count":1}""", "at must be between 1" },
         { """{"type":"insertRows","sheet":"Sheet1","at":1,"count":1048576}""", "push cells past the last" },
@@ -64,6 +61,35 @@ public class ValidationTests
         var e = Assert.Throws<OperationRejectedException>(() => OperationApplier.ApplyValidated(workbook, op));
         Assert.Equal(problem, e.Message);
         Assert.Equal(before, Books.Dump(workbook));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"setCell","sheet":"Sheet1","cell":"A1"}""")]
+    [InlineData("""{"type":"setCell","cell":"A1","input":"1"}""")]
+    [InlineData("""{"type":"setCell","sheet":null,"cell":"A1","input":"1"}""")]
+    [InlineData("""{"type":"setFormat","sheet":"Sheet1","range":"A1"}""")]
+    [InlineData("""{"type":"setRange","sheet":"Sheet1","range":"A1"}""")]
+    [InlineData("""{"type":"batch"}""")]
+    [InlineData("""{"type":"insertRows","sheet":"Sheet1","at":1}""")]
+    public void A_missing_or_null_required_property_fails_to_parse(string json)
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => Operation.FromJson(json));
+    }
+
+    public static TheoryData<Operation, string> InvalidInCode => new()
+    {
+        { new SetCellOperation("Sheet1", "A1", null!), "input is required" },
+        { new SetCellOperation(null!, "A1", "1"), "sheet is required" },
+        { new SetFormatOperation("Sheet1", "A1", null!), "format is required" },
+        { new BatchOperation([Operation.None, null!]), "ops[1] is missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidInCode))]
+    public void Missing_parts_of_ops_built_in_code_are_rejected(Operation op, string expected)
+    {
+        var workbook = TransformTableTests.Base();
+        Assert.Contains(expected, new OperationValidator(workbook).Problem(op), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Collab.Permissions.Application.Members;
 using Collab.Permissions.Contracts;
 using Collab.Tests.Support;
 using Collab.Workbooks.Application.Models;
+using Collab.Workbooks.Contracts;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,8 @@ public class AuthorizationMatrixTests(DevelopmentApp app) : IClassFixture<Develo
         ["delete"] = "admin",
         ["share"] = "admin",
         ["view-audit"] = "admin",
+        ["edit"] = "editor",
+        ["export"] = "viewer",
     };
 
     private static readonly string[] RoleOrder = ["none", "viewer", "commenter", "editor", "admin"];
@@ -40,6 +43,8 @@ public class AuthorizationMatrixTests(DevelopmentApp app) : IClassFixture<Develo
         ("delete", "rest"), ("delete", "mediator"),
         ("share", "rest"), ("share", "mediator"),
         ("view-audit", "rest"), ("view-audit", "mediator"),
+        ("view", "hub"), ("edit", "hub"), ("edit", "session"),
+        ("export", "rest"), ("export", "mediator"),
     ];
 
     public static TheoryData<string, string, string> Matrix()
@@ -75,9 +80,15 @@ public class AuthorizationMatrixTests(DevelopmentApp app) : IClassFixture<Develo
         }
 
         var actorEmail = role == "system-admin" ? "admin@demo.local" : "bob@demo.local";
-        var outcome = channel == "rest"
-            ? await ProbeRestAsync(action, modelId, carolId, actorEmail)
-            : await ProbeMediatorAsync(action, modelId, carolId, new Actor(await UserIdAsync(alice, actorEmail), role == "system-admin"));
+        var actor = new Actor(await UserIdAsync(alice, actorEmail), role == "system-admin");
+        var outcome = channel switch
+        {
+            "rest" => await ProbeRestAsync(action, modelId, carolId, actorEmail),
+            "mediator" => await ProbeMediatorAsync(action, modelId, carolId, actor),
+            "hub" => await ProbeHubAsync(action, modelId, actorEmail),
+            "session" => await ProbeSessionAsync(modelId, actor),
+            _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+        };
 
         var expected = Expected(action, role);
         Assert.True(expected == (outcome == Outcome.Allowed), $"{action} over {channel} as {role}: expected {(expected ? "allowed" : "denied")}, got {outcome}");
@@ -108,6 +119,7 @@ public class AuthorizationMatrixTests(DevelopmentApp app) : IClassFixture<Develo
             "delete" => await client.DeleteAsync($"/api/models/{modelId}", ct),
             "share" => await client.PutAsJsonAsync($"/api/models/{modelId}/permissions/{targetId}", new { role = "viewer" }, ct),
             "view-audit" => await client.GetAsync($"/api/models/{modelId}/permissions/audit", ct),
+            "export" => await client.GetAsync($"/api/models/{modelId}/export", ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         return response.StatusCode switch
@@ -132,6 +144,7 @@ public class AuthorizationMatrixTests(DevelopmentApp app) : IClassFixture<Develo
             "delete" => (await mediator.Send(new DeleteModel(actor, modelId), ct)).Failure,
             "share" => (await mediator.Send(new SetMemberRole(actor, modelId, targetId, ModelRole.Viewer), ct)).Failure,
             "view-audit" => (await mediator.Send(new ListPermissionAudit(actor, modelId), ct)).Failure,
+            "export" => (await mediator.Send(new Workbooks.Application.Transfer.ExportModel(actor, modelId), ct)).Failure,
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         return failure?.Kind switch
@@ -139,6 +152,43 @@ public class AuthorizationMatrixTests(DevelopmentApp app) : IClassFixture<Develo
             null => Outcome.Allowed,
             Kernel.Outcomes.FailureKind.Forbidden => Outcome.Forbidden,
             Kernel.Outcomes.FailureKind.NotFound => Outcome.NotFound,
+            _ => Outcome.Other,
+        };
+    }
+
+    /// <summary>The hub: JoinModel for view; JoinModel then SubmitOperation for edit (a refused join counts as its error).</summary>
+    private async Task<Outcome> ProbeHubAsync(string action, string modelId, string actorEmail)
+    {
+        await using var hub = await HubClient.ConnectAsync(app, await app.GetTokenAsync(actorEmail));
+        try
+        {
+            await hub.JoinAsync(modelId);
+            if (action == "edit")
+            {
+                await hub.SubmitAsync(modelId, 0, new { type = "setCell", sheet = "Sheet1", cell = "A1", input = "probe" });
+            }
+
+            return Outcome.Allowed;
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException error)
+        {
+            return error.Message.Contains("HubException: forbidden:", StringComparison.Ordinal) ? Outcome.Forbidden
+                : error.Message.Contains("HubException: not_found:", StringComparison.Ordinal) ? Outcome.NotFound
+                : Outcome.Other;
+        }
+    }
+
+    /// <summary>The in-process path the browser's grid uses: a submission straight to the model's session.</summary>
+    private async Task<Outcome> ProbeSessionAsync(string modelId, Actor actor)
+    {
+        var sessions = app.Services.GetRequiredService<Editing.Application.Sessions.ModelSessionManager>();
+        var session = await sessions.GetAsync(modelId, TestContext.Current.CancellationToken);
+        var outcome = await session!.SubmitAsync(actor, null, Guid.NewGuid().ToString("N"), 0, new Editing.Core.SetCellOperation("Sheet1", "A1", "probe"));
+        return outcome.ErrorCode switch
+        {
+            null => Outcome.Allowed,
+            "forbidden" => Outcome.Forbidden,
+            "not_found" => Outcome.NotFound,
             _ => Outcome.Other,
         };
     }

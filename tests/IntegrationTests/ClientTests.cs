@@ -30,14 +30,14 @@ public class ClientTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         var aliceModel = await alice.OpenModelAsync(modelId, TestContext.Current.CancellationToken);
         var bobModel = await bob.OpenModelAsync(modelId, TestContext.Current.CancellationToken);
 
-        var ops = new List<string>();
+        var ops = new List<CollabEdit>();
         for (var i = 1; i <= 15; i++)
         {
             ops.Add(await aliceModel.EditAsync(new SetCellOperation("Sheet1", $"A{i}", $"{i}"), cancellationToken: TestContext.Current.CancellationToken));
             ops.Add(await bobModel.EditAsync(i % 5 == 0 ? new InsertRowsOperation("Sheet1", 2, 1) : new SetCellOperation("Sheet1", $"B{i}", $"=A{i}*2"), cancellationToken: TestContext.Current.CancellationToken));
         }
 
-        await Task.WhenAll(ops.Take(30).Select((id, i) => (i % 2 == 0 ? aliceModel : bobModel).WhenAcknowledged(id)));
+        await Task.WhenAll(ops.Select(edit => edit.Acknowledged));
         var (revision, cells) = await alice.GetCellsAsync(modelId, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(30, revision);
         await WaitUntilAsync(() => aliceModel.Revision == revision && bobModel.Revision == revision);
@@ -61,9 +61,9 @@ public class ClientTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         var rejected = new TaskCompletionSource<string>();
         model.Rejected += (_, reason) => rejected.TrySetResult(reason);
 
-        var opId = await model.EditAsync(new SetCellOperation("Sheet1", "A1", "mine"), cancellationToken: TestContext.Current.CancellationToken);
+        var edit = await model.EditAsync(new SetCellOperation("Sheet1", "A1", "mine"), cancellationToken: TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<CollabException>(() => model.WhenAcknowledged(opId));
+        var error = await Assert.ThrowsAsync<CollabException>(() => edit.Acknowledged);
         Assert.Equal("rejected", error.Code);
         Assert.StartsWith("forbidden:", await rejected.Task, StringComparison.Ordinal);
         Assert.True(model.Read(book => book.GetCell("Sheet1", new Workbooks.Engine.CellAddress(1, 1)).IsEmpty));

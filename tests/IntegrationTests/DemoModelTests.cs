@@ -62,3 +62,33 @@ public class DemoModelTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         Assert.Equal(12750, pl["H2"].GetProperty("value").GetDouble(), 6);
     }
 }
+
+public class DemoValuationTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
+{
+    [Fact]
+    public async Task The_valuation_computes_npv_and_irr_from_the_cash_flow_sheet()
+    {
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        var models = await alice.GetFromJsonAsync<JsonElement[]>("/api/models", TestContext.Current.CancellationToken);
+        var id = models!.Single(m => m.GetProperty("name").GetString()!.EndsWith("(demo)", StringComparison.Ordinal)).GetProperty("id").GetString()!;
+        async Task<Dictionary<string, JsonElement>> Cells(string sheet) =>
+            (await alice.GetFromJsonAsync<JsonElement>($"/api/models/{id}/cells?sheet={Uri.EscapeDataString(sheet)}", TestContext.Current.CancellationToken))
+                .GetProperty("cells").EnumerateArray().ToDictionary(c => c.GetProperty("cell").GetString()!, c => c);
+
+        var cashFlow = await Cells("Cash Flow");
+        var valuation = await Cells("Valuation");
+        var flows = Enumerable.Range(2, 24).Select(r => cashFlow[$"D{r}"].GetProperty("value").GetDouble()).ToArray();
+        var monthly = Math.Pow(1.1, 1.0 / 12) - 1;
+
+        var npv = flows.Select((f, i) => f / Math.Pow(1 + monthly, i + 1)).Sum();
+        Assert.Equal(npv, valuation["B3"].GetProperty("value").GetDouble(), 6);
+
+        // IRR: the monthly rate at which the investment and the 24 flows are worth nothing today.
+        var irr = valuation["B7"].GetProperty("value").GetDouble();
+        var atIrr = -300000 + flows.Select((f, i) => f / Math.Pow(1 + irr, i + 1)).Sum();
+        Assert.True(Math.Abs(atIrr) < 1e-4, $"NPV at the IRR {irr} is {atIrr}");
+        Assert.Equal(Math.Pow(1 + irr, 12) - 1, valuation["B8"].GetProperty("value").GetDouble(), 9);
+        Assert.Equal("text", valuation["B9"].GetProperty("type").GetString());
+        Assert.Equal("number", valuation["B6"].GetProperty("type").GetString());
+    }
+}

@@ -154,12 +154,12 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     {
         var op = RandomOp(random);
         var started = Stopwatch.GetTimestamp();
-        string opId;
+        CollabEdit edit;
         try
         {
-            opId = Guid.NewGuid().ToString("N");
+            var opId = Guid.NewGuid().ToString("N");
             _sentAt[opId] = started;
-            await model.EditAsync(op, opId);
+            edit = await model.EditAsync(op, opId);
         }
         catch (ArgumentException)
         {
@@ -169,7 +169,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         }
 
         Interlocked.Increment(ref _edits);
-        _ = model.WhenAcknowledged(opId).ContinueWith(
+        _ = edit.Acknowledged.ContinueWith(
             ack =>
             {
                 if (ack.IsCompletedSuccessfully)

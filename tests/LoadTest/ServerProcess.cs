@@ -17,10 +17,13 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Task _sampler;
     private readonly List<(double Cpu, long Rss)> _samples = [];
 
-    private ServerProcess(Process process, string folder, Uri url)
+    private readonly bool _ownsFolder;
+
+    private ServerProcess(Process process, string folder, Uri url, bool ownsFolder)
     {
         _process = process;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         Url = url;
         _sampler = Task.Run(SampleAsync);
     }
@@ -28,6 +31,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri Url { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The folder holding the server's database.</summary>
+    public string DataFolder => _folder;
 
     /// <summary>Average and peak CPU (percent of the whole machine) and peak resident memory since the last reset.</summary>
     public (double AverageCpu, double PeakCpu, long PeakRssBytes) Usage()
@@ -46,7 +52,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(TextWriter log)
+    /// <summary>Starts the Host; with <paramref name="dataFolder"/> it reuses that folder's database (a restart).</summary>
+    public static async Task<ServerProcess> StartAsync(TextWriter log, string? dataFolder = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -57,7 +64,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var port = FreePort();
-        var folder = Path.Combine(Path.GetTempPath(), "collab-load", Guid.NewGuid().ToString("N"));
+        var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "collab-load", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var url = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [hostDll, "--urls", url.ToString().TrimEnd('/')])
@@ -75,6 +82,11 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Identity__Password__HashIterations"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Host.");
         process.OutputDataReceived += (_, e) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -117,11 +129,16 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        return new ServerProcess(process, folder, url);
+        return new ServerProcess(process, folder, url, ownsFolder: dataFolder is null);
     }
 
     private async Task SampleAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         var ticksPerSecond = 100.0; // USER_HZ on Linux
         var cores = Environment.ProcessorCount;
         var last = CpuTicks();
@@ -185,6 +202,18 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the server at once (SIGKILL): no shutdown, no final snapshot; the database folder stays.</summary>
+    public async Task KillAsync()
+    {
+        await _stop.CancelAsync();
+        await _sampler;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -197,12 +226,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
         _process.Dispose();
         _stop.Dispose();
-        try
+        if (_ownsFolder)
         {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

@@ -45,6 +45,16 @@ public sealed class HubClient : IAsyncDisposable
         return new HubClient(connection);
     }
 
+    /// <summary>Connects to <c>/hubs/collab</c> of a host on a real port (browser tests) as the user.</summary>
+    public static async Task<HubClient> ConnectAsync(Uri baseAddress, string token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/collab?access_token=" + Uri.EscapeDataString(token)))
+            .Build();
+        await connection.StartAsync();
+        return new HubClient(connection);
+    }
+
     public Task<JsonElement> JoinAsync(string modelId, long? since = null) => Connection.InvokeAsync<JsonElement>("JoinModel", modelId, since);
 
     public Task<JsonElement> SubmitAsync(string modelId, long baseRevision, object op, string? opId = null) =>

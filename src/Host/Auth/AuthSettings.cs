@@ -4,7 +4,7 @@ namespace Collab.Host.Auth;
 public sealed class AuthSettings
 {
     /// <summary>Lifetime of access tokens from <c>/connect/token</c>.</summary>
-    public int AccessTokenMinutes { get; set; } = 60;
+    public double AccessTokenMinutes { get; set; } = 60;
 
     /// <summary>Demand HTTPS on the token endpoint. Null: required outside Development.</summary>
     public bool? RequireHttps { get; set; }

@@ -53,7 +53,7 @@ public static class CollabComposition
         // The mediator sees every module assembly; handlers of disabled modules exist as code but their services are absent.
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
-            options.Assemblies = [typeof(CollabComposition), typeof(Collab.Permissions.PermissionsModule), typeof(Collab.Workbooks.WorkbooksModule), typeof(Collab.Editing.EditingModule)];
+            options.Assemblies = [typeof(CollabComposition), typeof(Collab.Permissions.PermissionsModule), typeof(Collab.Workbooks.WorkbooksModule), typeof(Collab.Editing.EditingModule), typeof(Collab.Presence.PresenceModule)];
             options.ServiceLifetime = ServiceLifetime.Scoped;
         });
 

@@ -1,6 +1,7 @@
 using Collab.Editing;
 using Collab.Kernel.Modules;
 using Collab.Permissions;
+using Collab.Presence;
 using Collab.Workbooks;
 
 namespace Collab.Host.Composition;
@@ -13,5 +14,6 @@ public static class HostModules
         new PermissionsModule(),
         new WorkbooksModule(),
         new EditingModule(),
+        new PresenceModule(),
     ];
 }

@@ -66,8 +66,10 @@ internal static class Scenarios
         }
 
         string Other() => SheetNames.Quote(sheets[random.Next(sheets.Count)]);
-        return random.Next(12) switch
+        return random.Next(14) switch
         {
+            12 => $"=SUM({CellAddress.ColumnName(random.Next(1, 6))}:{CellAddress.ColumnName(random.Next(1, 6))})",
+            13 => $"=SUM({Other()}!{random.Next(1, 6)}:{random.Next(1, 6)})",
             0 or 1 or 2 => random.Next(-50, 100).ToString(CultureInfo.InvariantCulture),
             3 => (random.Next(0, 1000) / 10.0).ToString(CultureInfo.InvariantCulture),
             4 => new[] { "abc", "Revenue", "TRUE", "x y" }[random.Next(4)],
@@ -96,9 +98,9 @@ internal static class Scenarios
             {
                 Focus.Structural => random.Next(3) == 0 ? random.Next(8) : 8 + random.Next(4),
                 Focus.Sheets => random.Next(3) == 0 ? random.Next(12) : 12 + random.Next(5),
-                _ => random.Next(17),
+                _ => random.Next(18),
             };
-            var op = OperationApplier.Normalize(workbook, Candidate(random, workbook, kind));
+            var op = kind == 17 ? RandomBatch(random, workbook) : OperationApplier.Normalize(workbook, Candidate(random, workbook, kind));
             if (validator.Validate(op).IsValid)
             {
                 return op;
@@ -109,6 +111,16 @@ internal static class Scenarios
                 throw new InvalidOperationException("No valid op found: " + op);
             }
         }
+    }
+
+    // Two random ops in a row, the second made on the state the first leaves.
+    private static Operation RandomBatch(Random random, Workbook workbook)
+    {
+        var scratch = Books.Clone(workbook);
+        var first = RandomOp(random, scratch, Focus.All);
+        OperationApplier.Apply(scratch, first);
+        var second = RandomOp(random, scratch, Focus.All);
+        return new BatchOperation([first, second]);
     }
 
     private static Operation Candidate(Random random, Workbook workbook, int kind)

@@ -27,6 +27,7 @@ public sealed class WorkbooksModule : IModule
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkbooksDbContext>(WorkbooksDbContext.TablePrefix);
+        services.AddSingleton(Application.Transfer.ImportSettings.From(configuration));
         services.AddSingleton<IWorkbookStore, WorkbookStore>();
         services.AddSingleton<IModelContent, SnapshotModelContent>();
         services.AddSingleton<ModelDirectory>();

@@ -56,7 +56,10 @@ public abstract record Operation
 /// <summary>The JSON settings every producer and consumer of ops must use.</summary>
 public static class OperationJson
 {
-    /// <summary>camelCase, nulls left out when writing, the "type" discriminator accepted anywhere in the object, formulas unescaped.</summary>
+    /// <summary>
+    /// camelCase, nulls left out when writing, the "type" discriminator accepted anywhere in the object, formulas
+    /// unescaped; a required property that is missing or null fails to parse (answer <c>invalid_operation</c>).
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     private static JsonSerializerOptions CreateOptions()
@@ -66,6 +69,10 @@ public static class OperationJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowOutOfOrderMetadataProperties = true,
             NumberHandling = JsonNumberHandling.Strict,
+
+            // A missing or null sheet, cell, input, range or ops is a JSON error, before any transform sees it.
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
 
             // Formulas stay readable on the wire ("=A1+B2", not "=A1\u002BB2"); ops are never embedded in HTML.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

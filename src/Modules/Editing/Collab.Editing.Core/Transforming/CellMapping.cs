@@ -25,7 +25,7 @@ internal static class CellMapping
 
                 if (change.MapCell(address) is not { } moved)
                 {
-                    if (set.Input.Length > 0)
+                    if (!string.IsNullOrEmpty(set.Input))
                     {
                         report?.Invoke(new ConflictInfo(ConflictLoser.Op, set.Sheet, set.Cell, set.Input, null));
                     }
@@ -114,7 +114,7 @@ internal static class CellMapping
             return;
         }
 
-        if (op is SetCellOperation set && set.Input.Length > 0)
+        if (op is SetCellOperation set && !string.IsNullOrEmpty(set.Input))
         {
             report(new ConflictInfo(ConflictLoser.Op, set.Sheet, set.Cell, set.Input, null));
         }
@@ -124,7 +124,7 @@ internal static class CellMapping
             {
                 for (int c = 0; c < setRange.Inputs[r].Count; c++)
                 {
-                    if (setRange.Inputs[r][c].Length > 0)
+                    if (!string.IsNullOrEmpty(setRange.Inputs[r][c]))
                     {
                         var cell = new CellAddress(range.Start.Row + r, range.Start.Column + c);
                         report(new ConflictInfo(ConflictLoser.Op, setRange.Sheet, cell.ToString(), setRange.Inputs[r][c], null));
@@ -309,7 +309,7 @@ internal static class CellMapping
                     int r = rows ? i : j;
                     int c = rows ? j : i;
                     string value = inputs[r][c];
-                    if (value.Length > 0)
+                    if (!string.IsNullOrEmpty(value))
                     {
                         var cell = new CellAddress(range.Start.Row + r, range.Start.Column + c);
                         report(new ConflictInfo(ConflictLoser.Op, op.Sheet, cell.ToString(), value, null));

@@ -137,10 +137,20 @@ public static class OperationTransformer
             case (Kind.Write or Kind.Format, Kind.Structural):
                 return (CellMapping.ThroughStructural(op, (StructuralOperation)against, context.Add), against);
             case (Kind.Structural, Kind.Write or Kind.Format):
+                if (!context.OpWins && DeletesWrittenCells((StructuralOperation)op, against))
+                {
+                    return (NoOperation.Instance, against); // undo yields: someone else has written there since
+                }
+
                 return (op, CellMapping.ThroughStructural(against, (StructuralOperation)op, null));
             case (Kind.Write or Kind.Format, Kind.Sheet):
                 return (CellMapping.ThroughSheetOp(op, against, context.Add), against);
             case (Kind.Sheet, Kind.Write or Kind.Format):
+                if (!context.OpWins && op is DeleteSheetOperation deleted && SameSheet(deleted.Sheet, SheetOf(against)))
+                {
+                    return (NoOperation.Instance, against); // undo yields: someone else has written on that sheet since
+                }
+
                 return (op, CellMapping.ThroughSheetOp(against, op, null));
             case (Kind.Structural, Kind.Structural):
                 return StructuralPair((StructuralOperation)op, (StructuralOperation)against);
@@ -361,6 +371,19 @@ public static class OperationTransformer
         }
 
         return (NoOperation.Instance, delete.Moved(d, m + insert.Count));
+    }
+
+    // True when a delete removes a cell that the write (or format) touches.
+    private static bool DeletesWrittenCells(StructuralOperation op, Operation write)
+    {
+        if (op.IsInsert || !SameSheet(op.Sheet, SheetOf(write)) || Region(write) is not { } region)
+        {
+            return false;
+        }
+
+        int start = op.AffectsRows ? region.Start.Row : region.Start.Column;
+        int end = op.AffectsRows ? region.End.Row : region.End.Column;
+        return start <= op.At + op.Count - 1 && end >= op.At;
     }
 
     private static Operation StructuralThroughSheetOp(StructuralOperation op, Operation sheetOp) => sheetOp switch

@@ -18,7 +18,10 @@ public enum SameCellWinner
     /// <summary>The op being transformed (the one the server ordered later): the normal rule.</summary>
     Op,
 
-    /// <summary>The op it is transformed against: used by undo, so that undoing never overwrites someone else's later write.</summary>
+    /// <summary>
+    /// The op it is transformed against: used by undo, so that undoing never overwrites someone else's later write,
+    /// and an undo that would delete rows, columns or a sheet that someone else has written in since is dropped.
+    /// </summary>
     Against,
 }
 

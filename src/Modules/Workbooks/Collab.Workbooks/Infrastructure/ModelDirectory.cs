@@ -29,6 +29,12 @@ internal sealed class ModelDirectory(IDbContextFactory<WorkbooksDbContext> conte
         return exists;
     }
 
+    public async ValueTask<string?> NameOfAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public void Forget(string modelId) => _exists.TryRemove(modelId, out _);
 }
 

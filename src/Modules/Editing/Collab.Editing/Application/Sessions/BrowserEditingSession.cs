@@ -76,6 +76,12 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
     /// <summary>The connection state changed (dropped and rejoining, or back).</summary>
     public event Action<bool>? ConnectionChanged;
 
+    /// <summary>
+    /// Someone else's op reached this view, transformed past our pending ops (the frame of what the person sees): the
+    /// page moves what it holds by position (the selection, the cell being typed into, others' cursors) through it.
+    /// </summary>
+    public event Action<Operation>? RemoteApplied;
+
     /// <summary>Joins the session. Returns false when the model does not exist for this person.</summary>
     public async Task<bool> JoinAsync(CancellationToken cancellationToken = default)
     {
@@ -144,22 +150,36 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
 
     private List<Operation> PendingOps() => Client?.Pending.Select(p => p.Operation).ToList() ?? [];
 
-    /// <summary>Resubmits ops typed before the page was rebuilt (same op ids: the server applies each once).</summary>
-    public async Task ResubmitAsync(IEnumerable<PendingOperation> ops)
+    /// <summary>
+    /// Resubmits ops typed before the page was rebuilt, or while the browser was offline (same op ids: the server
+    /// applies each once and answers a known one with its revision). Returns, per op id, null when the server has it
+    /// (applied now or before) or the reason it was refused (the page then tells the person; nothing is retried).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string?>> ResubmitAsync(IEnumerable<PendingOperation> ops)
     {
+        var outcomes = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (_session is null)
         {
-            return;
+            return outcomes;
         }
 
         foreach (var pending in ops)
         {
             var outcome = await _session.SubmitAsync(Actor, MemberId, pending.OpId, pending.BaseRevision, pending.Operation);
-            if (!outcome.Succeeded && outcome.ErrorCode != ErrorCodes.StaleRevision)
+            if (outcome.Succeeded)
             {
-                await _dispatch(() => Rejected?.Invoke([pending], outcome.ErrorMessage ?? outcome.ErrorCode!));
+                outcomes[pending.OpId] = null;
+                continue;
             }
+
+            var reason = outcome.ErrorCode == ErrorCodes.StaleRevision
+                ? "The edit was made too long ago to be placed safely; type it again."
+                : outcome.ErrorMessage ?? outcome.ErrorCode!;
+            outcomes[pending.OpId] = reason;
+            await _dispatch(() => Rejected?.Invoke([pending], reason));
         }
+
+        return outcomes;
     }
 
     void IEditingClientHost.Send(PendingOperation pending) => _ = SendAsync(pending);
@@ -203,7 +223,11 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
 
     void IEditingClientHost.ApplyRemote(Operation transformed)
     {
-        // The shared workbook already has it; the page only re-renders (the cells come with the message).
+        // The shared workbook already has it; the page re-renders and moves the positions it holds.
+        if (!transformed.IsNoOp)
+        {
+            RemoteApplied?.Invoke(transformed);
+        }
     }
 
     void IEditingClientHost.RolledBack(IReadOnlyList<PendingOperation> undone, string reason)

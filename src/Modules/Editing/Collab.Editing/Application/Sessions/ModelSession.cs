@@ -393,6 +393,12 @@ internal sealed class ModelSession
             }
         }
 
+        if (!op.IsNoOp)
+        {
+            // Fix what depends on the state the op meets (an appended sheet's index, a whole-column format's extent).
+            op = OperationApplier.Normalize(_workbook, op);
+        }
+
         if (!op.IsNoOp && _validator.Problem(op) is { } problem)
         {
             return SubmitOutcome.Error(ErrorCodes.InvalidOperation, problem);

@@ -49,7 +49,8 @@ internal sealed class MemberConnection
         {
             SingleReader = true,
             SingleWriter = false,
-            FullMode = BoundedChannelFullMode.DropWrite,
+            // Wait mode: TryWrite answers false when full (the Drop modes would drop silently and still answer true).
+            FullMode = BoundedChannelFullMode.Wait,
         });
         _sender = Task.Run(SendLoopAsync);
     }

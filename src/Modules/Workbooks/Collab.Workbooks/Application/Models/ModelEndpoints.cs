@@ -1,10 +1,13 @@
+using Collab.Workbooks.Contracts;
 using Collab.Kernel.Security;
 using Collab.Permissions.Contracts;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.Workbooks.Application.Models;
 
@@ -56,6 +59,50 @@ internal static class ModelEndpoints
             return result.IsSuccess ? Results.Ok(new { revision = result.Value!.Revision, cells = result.Value.Cells }) : result.Failure!.ToProblem();
         });
 
+        group.MapPost("/import", async (IFormFile? file, ClaimsPrincipal user, IMediator mediator, Transfer.ImportSettings settings, CancellationToken cancellationToken) =>
+        {
+            if (file is null || file.Length == 0)
+            {
+                return Kernel.Api.ApiProblem.Invalid("Send the workbook as a multipart form file (field name \"file\").");
+            }
+
+            if (file.Length > settings.MaxFileBytes)
+            {
+                return Kernel.Api.ApiProblem.TooLarge($"The file has {file.Length:N0} bytes; the limit is {settings.MaxFileBytes:N0}.");
+            }
+
+            await using var stream = file.OpenReadStream();
+            var result = await mediator.Send(new Transfer.ImportModel(user.ToActor(), file.FileName, stream), cancellationToken);
+            return result.IsSuccess
+                ? Results.Created($"/api/models/{result.Value!.Id}", new { id = result.Value.Id, report = ReportView(result.Value.Report) })
+                : result.Failure!.ToProblem();
+        }).DisableAntiforgery()
+            // The server refuses a larger body itself (413) before reading it: the file limit plus room for the form.
+            .WithMetadata(new RequestSizeLimitAttribute(ImportBodyLimit(endpoints)))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportBodyLimit(endpoints) });
+
+        group.MapGet("/{id}/export", async (string id, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var result = await mediator.Send(new Transfer.ExportModel(user.ToActor(), id), cancellationToken);
+            return result.IsSuccess
+                ? Results.File(result.Value!.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", result.Value.FileName)
+                : result.Failure!.ToProblem();
+        });
+
         return group;
     }
+
+    private static long ImportBodyLimit(IEndpointRouteBuilder endpoints) =>
+        endpoints.ServiceProvider.GetRequiredService<Transfer.ImportSettings>().MaxFileBytes + (1024 * 1024);
+
+    private static object ReportView(Engine.Xlsx.ImportReport report) => new
+    {
+        sheets = report.Sheets.Select(s => new { name = s.Name, cells = s.CellCount, formulas = s.FormulaCount }),
+        cells = report.CellCount,
+        formulas = report.FormulaCount,
+        names = report.NameCount,
+        unsupportedFunctions = report.UnsupportedFunctions,
+        notes = report.Notes.Select(n => new { kind = n.Kind.ToString(), location = n.Location, reason = n.Reason }),
+        omittedNotes = report.OmittedNoteCount,
+    };
 }

@@ -18,8 +18,6 @@ internal sealed record CellsView(long Revision, IReadOnlyList<WireCell> Cells);
 /// <summary>The models the actor may see, newest change first.</summary>
 internal sealed record ListModels(Actor Actor) : IQuery<IReadOnlyList<ModelSummary>>;
 
-/// <summary>One model, if the actor may see it.</summary>
-internal sealed record GetModel(Actor Actor, string ModelId) : IQuery<Result<ModelSummary>>;
 
 /// <summary>Renames a model (model admins).</summary>
 internal sealed record RenameModel(Actor Actor, string ModelId, string Name) : ICommand<Result<ModelSummary>>;

@@ -1,0 +1,730 @@
+using System.Text.Json;
+using Collab.Editing.Application.Sessions;
+using Collab.Editing.Contracts;
+using Collab.Editing.Core;
+using Collab.Permissions.Contracts;
+using Collab.Workbooks.Engine;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Collab.Editing.Components.Grid;
+
+/// <summary>An op the browser kept in localStorage until it was acknowledged: <c>{opId, baseRevision, op}</c>.</summary>
+public sealed record StoredOperation(string OpId, long BaseRevision, JsonElement Op);
+
+/// <summary>What happened to a stored op: settled (the server has it, or refused it with <see cref="Error"/>).</summary>
+public sealed record SettledOperation(string OpId, string? Error);
+
+/// <summary>A lost value to show on a conflict card.</summary>
+public sealed record ConflictView(int Id, string Sheet, string Cell, string? YourValue, string? TheirValue, string ByName);
+
+/// <summary>Where the context menu is open.</summary>
+public sealed record ContextMenuView(double X, double Y);
+
+/// <summary>
+/// The model page's commands: what the browser module reports (keys, pointer, typing, clipboard, scrolling) becomes
+/// selection moves and ops on the session; the session's events become re-renders of exactly what changed. Runs on the
+/// circuit's dispatcher. The browser module keeps each typed op in localStorage until this side settles it.
+/// </summary>
+public sealed class GridController : IAsyncDisposable
+{
+    private readonly BrowserEditingSession _session;
+    private readonly IJSRuntime _js;
+    private readonly HashSet<string> _browserOps = new(StringComparer.Ordinal);
+    private DotNetObjectReference<GridController>? _reference;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _grid;
+    private string? _showWhenAdded;
+    private string _pendingSignature = "";
+    private int _nextConflict;
+    private bool _disposed;
+
+    internal GridController(BrowserEditingSession session, GridState state, IJSRuntime js)
+    {
+        _session = session;
+        State = state;
+        _js = js;
+        _session.PendingChanged += OnPendingChanged;
+        _session.CellsChanged += OnCellsChanged;
+        _session.RemoteApplied += State.MapThrough;
+        _session.MessageReceived += OnMessage;
+        _session.ConflictReceived += OnConflict;
+        _session.Rejected += OnRejected;
+        _session.RoleChanged += OnRoleChanged;
+        State.ActiveChanged += PushActive;
+        State.ScrollRequested += ScrollIntoView;
+        State.SheetsChanged += OnSheetsChanged;
+    }
+
+    public GridState State { get; }
+
+    internal BrowserEditingSession Session => _session;
+
+    /// <summary>True when the person may edit now.</summary>
+    public bool CanEdit => _session.Role.Allows(ModelAction.Edit);
+
+    /// <summary>Conflict cards to show.</summary>
+    public List<ConflictView> Conflicts { get; } = [];
+
+    /// <summary>The open context menu, if any.</summary>
+    public ContextMenuView? Menu { get; private set; }
+
+    /// <summary>Something the page shows around the grid changed (banner, conflicts, menu).</summary>
+    public event Action? PageChanged;
+
+    /// <summary>Tell the person something (the page shows a snackbar): text and whether it is an error.</summary>
+    public event Action<string, bool>? Notify;
+
+    /// <summary>Resolves a user id to a display name (the page uses the session's members and the user directory).</summary>
+    public Func<string, Task<string>> NameOf { get; set; } = id => Task.FromResult(id);
+
+    /// <summary>Loads the browser module and attaches it to the grid element; resubmits what the browser kept from before.</summary>
+    public async Task AttachAsync(ElementReference root, ElementReference indicator)
+    {
+        _reference = DotNetObjectReference.Create(this);
+        _module = await _js.InvokeAsync<IJSObjectReference>("import", "./_content/Collab.Editing/grid.js");
+        _grid = await _module.InvokeAsync<IJSObjectReference>("attach", root, _reference, new
+        {
+            modelId = _session.ModelId,
+            userId = _session.Actor.UserId,
+            readOnly = !CanEdit,
+        }, indicator);
+        PushActive();
+    }
+
+    // ----- from the browser -----
+
+    /// <summary>A key the browser did not handle itself.</summary>
+    [JSInvokable]
+    public void Key(string key, bool shift, bool ctrl)
+    {
+        Menu = null;
+        switch (key)
+        {
+            case "ArrowUp":
+                Arrow(-1, 0, shift, ctrl);
+                break;
+            case "ArrowDown":
+                Arrow(1, 0, shift, ctrl);
+                break;
+            case "ArrowLeft":
+                Arrow(0, -1, shift, ctrl);
+                break;
+            case "ArrowRight":
+                Arrow(0, 1, shift, ctrl);
+                break;
+            case "Enter":
+                State.Move(shift ? -1 : 1, 0, extend: false);
+                break;
+            case "Tab":
+                State.Move(0, shift ? -1 : 1, extend: false);
+                break;
+            case "Home":
+                State.Select(ctrl ? new CellAddress(1, 1) : new CellAddress(State.ActiveCell.Row, 1), shift);
+                break;
+            case "PageDown":
+                State.Move(State.PageRows, 0, shift);
+                break;
+            case "PageUp":
+                State.Move(-State.PageRows, 0, shift);
+                break;
+            case "Delete":
+                ClearSelection();
+                break;
+            case "F2":
+                BeginEdit();
+                break;
+            case "z" or "Z" when ctrl && shift:
+            case "y" or "Y" when ctrl:
+                Redo();
+                break;
+            case "z" or "Z" when ctrl:
+                Undo();
+                break;
+            case "b" or "B" when ctrl:
+                ToggleBold();
+                break;
+            case "Escape":
+                PageChanged?.Invoke();
+                break;
+        }
+    }
+
+    private void Arrow(int rows, int columns, bool shift, bool ctrl)
+    {
+        if (ctrl)
+        {
+            State.Jump(rows, columns, shift);
+        }
+        else
+        {
+            State.Move(rows, columns, shift);
+        }
+    }
+
+    /// <summary>The mouse: <c>down</c> selects (Shift extends), <c>drag</c> extends, <c>dbl</c> edits in place.</summary>
+    [JSInvokable]
+    public void Pointer(string kind, int row, int column, bool shift)
+    {
+        if (row < 1 || column < 1)
+        {
+            return;
+        }
+
+        var cell = new CellAddress(Math.Min(row, CellAddress.MaxRows), Math.Min(column, CellAddress.MaxColumns));
+        switch (kind)
+        {
+            case "down":
+                if (Menu is not null)
+                {
+                    Menu = null;
+                    PageChanged?.Invoke();
+                }
+
+                State.Select(cell, shift);
+                break;
+            case "drag":
+                if (State.Corner != cell)
+                {
+                    State.Select(cell, extend: true);
+                }
+
+                break;
+            case "dbl":
+                State.Select(cell, extend: false);
+                BeginEdit();
+                break;
+        }
+    }
+
+    /// <summary>Right click on a cell: select it unless it is in the selection, and open the menu there.</summary>
+    [JSInvokable]
+    public void ContextMenu(int row, int column, double x, double y)
+    {
+        var cell = new CellAddress(Math.Clamp(row, 1, CellAddress.MaxRows), Math.Clamp(column, 1, CellAddress.MaxColumns));
+        if (!State.Selection.Contains(cell))
+        {
+            State.Select(cell, extend: false);
+        }
+
+        Menu = new ContextMenuView(x, y);
+        PageChanged?.Invoke();
+    }
+
+    public void CloseMenu()
+    {
+        if (Menu is not null)
+        {
+            Menu = null;
+            PageChanged?.Invoke();
+        }
+    }
+
+    /// <summary>The grid scrolled or was resized.</summary>
+    [JSInvokable]
+    public void Viewport(double top, double left, double width, double height) => State.SetViewport(top, left, width, height);
+
+    /// <summary>The person started typing into the active cell.</summary>
+    [JSInvokable]
+    public void EditStarted() => State.SetEditing(true);
+
+    /// <summary>The person left the cell without committing (Escape).</summary>
+    [JSInvokable]
+    public void EditCancelled() => State.SetEditing(false);
+
+    /// <summary>
+    /// The person committed what they typed (Enter, Tab, an arrow in enter mode, a click elsewhere): a setCell on the
+    /// active cell, which has moved with any rows or columns others inserted meanwhile; then the selection moves.
+    /// The browser kept the op under <paramref name="opId"/> until it is settled.
+    /// </summary>
+    [JSInvokable]
+    public void Commit(string opId, string text, string move)
+    {
+        State.SetEditing(false);
+        if (!CanEdit)
+        {
+            Settle([opId]);
+            Notify?.Invoke(ReadOnlyReason(), true);
+        }
+        else if (_session.Edit(new SetCellOperation(State.Sheet, State.ActiveCell, text ?? ""), opId: ValidOpId(opId)) is { } pending)
+        {
+            _browserOps.Add(pending.OpId);
+            if (!_session.Client!.Pending.Any(p => p.OpId == pending.OpId))
+            {
+                Settle([pending.OpId]);
+            }
+        }
+        else
+        {
+            Settle([opId]);
+        }
+
+        switch (move)
+        {
+            case "down":
+                State.Move(1, 0, extend: false);
+                break;
+            case "up":
+                State.Move(-1, 0, extend: false);
+                break;
+            case "right":
+                State.Move(0, 1, extend: false);
+                break;
+            case "left":
+                State.Move(0, -1, extend: false);
+                break;
+        }
+    }
+
+    private static string? ValidOpId(string? opId) => opId is { Length: > 0 and <= EditingClient.MaxOpIdLength } ? opId : null;
+
+    /// <summary>Copy (and for cut, clear): the selection as tab-separated text.</summary>
+    [JSInvokable]
+    public string Copy(bool cut)
+    {
+        var text = State.CopyText();
+        if (cut)
+        {
+            ClearSelection();
+        }
+
+        return text;
+    }
+
+    /// <summary>Pastes tab-separated text at the active cell as one setRange; the pasted block becomes the selection.</summary>
+    [JSInvokable]
+    public void Paste(string text)
+    {
+        var rows = TabularText.Parse(text ?? "");
+        if (rows.Count == 0 || rows[0].Count == 0)
+        {
+            return;
+        }
+
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        var start = State.Selection.Start;
+        var end = new CellAddress(Math.Min(CellAddress.MaxRows, start.Row + rows.Count - 1), Math.Min(CellAddress.MaxColumns, start.Column + rows[0].Count - 1));
+        var range = new RangeAddress(start, end);
+        var inputs = rows.Take(range.RowCount).Select(r => (IReadOnlyList<string>)r.Take(range.ColumnCount).ToList()).ToList();
+        Edit(new SetRangeOperation(State.Sheet, range, inputs));
+        State.SelectRange(start, end);
+    }
+
+    /// <summary>The person dragged a column's edge.</summary>
+    [JSInvokable]
+    public void ResizeColumn(int column, double width) => State.ResizeColumn(column, width);
+
+    /// <summary>
+    /// Ops the browser kept (typed offline, or before the page was rebuilt) are submitted again with their op ids: the
+    /// server applies each once. Ops still pending here settle through the normal path.
+    /// </summary>
+    [JSInvokable]
+    public async Task<SettledOperation[]> Resubmit(StoredOperation[] stored)
+    {
+        var pendingIds = _session.Client?.Pending.Select(p => p.OpId).ToHashSet(StringComparer.Ordinal) ?? [];
+        var settled = new List<SettledOperation>();
+        var ops = new List<PendingOperation>();
+        foreach (var entry in stored ?? [])
+        {
+            if (pendingIds.Contains(entry.OpId) || _browserOps.Contains(entry.OpId))
+            {
+                continue;
+            }
+
+            try
+            {
+                ops.Add(new PendingOperation(entry.OpId, entry.BaseRevision, Operation.FromJson(entry.Op.GetRawText())));
+            }
+            catch (Exception error) when (error is JsonException or NotSupportedException or ArgumentException or FormatException or InvalidOperationException)
+            {
+                settled.Add(new SettledOperation(entry.OpId, "The stored edit could not be read."));
+            }
+        }
+
+        if (ops.Count > 0)
+        {
+            if (!CanEdit)
+            {
+                settled.AddRange(ops.Select(o => new SettledOperation(o.OpId, ReadOnlyReason())));
+                Notify?.Invoke(ReadOnlyReason(), true);
+            }
+            else
+            {
+                var outcomes = await _session.ResubmitAsync(ops);
+                settled.AddRange(outcomes.Select(o => new SettledOperation(o.Key, o.Value)));
+            }
+        }
+
+        return [.. settled];
+    }
+
+    // ----- commands of the page -----
+
+    public void BeginEdit()
+    {
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        State.SetEditing(true);
+        Fire("beginEdit", State.ActiveInput());
+    }
+
+    /// <summary>The formula bar's Enter: sets the active cell (an op id of our own: it was typed on this side).</summary>
+    public void CommitFromFormulaBar(string text)
+    {
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        Edit(new SetCellOperation(State.Sheet, State.ActiveCell, text));
+        Fire("focus");
+    }
+
+    public void ClearSelection()
+    {
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        Edit(new ClearRangeOperation(State.Sheet, State.Selection));
+    }
+
+    public void Undo()
+    {
+        if (CanEdit && !_session.UndoLast())
+        {
+            Notify?.Invoke("Nothing to undo.", false);
+        }
+    }
+
+    public void Redo()
+    {
+        if (CanEdit && !_session.RedoLast())
+        {
+            Notify?.Invoke("Nothing to redo.", false);
+        }
+    }
+
+    public void ToggleBold() => SetFormat(new FormatPatch(Bold: !State.ActiveIsBold()));
+
+    public void SetNumberFormat(string format) => SetFormat(new FormatPatch(NumberFormat: format));
+
+    private void SetFormat(FormatPatch patch)
+    {
+        CloseMenu();
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        Edit(new SetFormatOperation(State.Sheet, State.Selection, patch));
+    }
+
+    public void InsertRows()
+    {
+        var selection = State.Selection;
+        Structural(new InsertRowsOperation(State.Sheet, selection.Start.Row, selection.RowCount));
+    }
+
+    public void DeleteRows()
+    {
+        var selection = State.Selection;
+        Structural(new DeleteRowsOperation(State.Sheet, selection.Start.Row, selection.RowCount));
+    }
+
+    public void InsertColumns()
+    {
+        var selection = State.Selection;
+        Structural(new InsertColumnsOperation(State.Sheet, selection.Start.Column, selection.ColumnCount));
+    }
+
+    public void DeleteColumns()
+    {
+        var selection = State.Selection;
+        Structural(new DeleteColumnsOperation(State.Sheet, selection.Start.Column, selection.ColumnCount));
+    }
+
+    private void Structural(Operation op)
+    {
+        CloseMenu();
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        Edit(op);
+    }
+
+    public void AddSheet()
+    {
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        var n = State.Sheets.Count + 1;
+        while (State.Sheets.Contains("Sheet" + n, StringComparer.OrdinalIgnoreCase))
+        {
+            n++;
+        }
+
+        _showWhenAdded = "Sheet" + n;
+        Edit(new AddSheetOperation(_showWhenAdded));
+    }
+
+    public void RenameSheet(string sheet, string name)
+    {
+        if (CanEdit && !string.IsNullOrWhiteSpace(name) && !string.Equals(sheet, name, StringComparison.Ordinal))
+        {
+            if (string.Equals(sheet, State.Sheet, StringComparison.OrdinalIgnoreCase))
+            {
+                _showWhenAdded = name.Trim();
+            }
+
+            Edit(new RenameSheetOperation(sheet, name.Trim()));
+        }
+    }
+
+    public void DeleteSheet(string sheet)
+    {
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        if (State.Sheets.Count <= 1)
+        {
+            Notify?.Invoke("A model keeps at least one sheet.", true);
+            return;
+        }
+
+        Edit(new DeleteSheetOperation(sheet));
+    }
+
+    /// <summary>Keep mine: sets the lost value again (a new setCell).</summary>
+    public void KeepMine(ConflictView conflict)
+    {
+        Conflicts.Remove(conflict);
+        PageChanged?.Invoke();
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        if (CellAddress.TryParse(conflict.Cell, out var cell))
+        {
+            Edit(new SetCellOperation(conflict.Sheet, cell, conflict.YourValue ?? ""));
+        }
+    }
+
+    /// <summary>Keep theirs: the card closes, nothing changes.</summary>
+    public void KeepTheirs(ConflictView conflict)
+    {
+        Conflicts.Remove(conflict);
+        PageChanged?.Invoke();
+    }
+
+    /// <summary>Goes to an address typed into the name box: <c>B4</c>, <c>A1:C3</c>, <c>Sheet2!B4</c> or a defined name.</summary>
+    public bool GoTo(string text)
+    {
+        var target = NameBox.Resolve(text, State.Sheet, _session.Read((workbook, _) => workbook.Names));
+        if (target is not { } found)
+        {
+            Notify?.Invoke($"“{text}” is not a cell, a range or a defined name.", true);
+            return false;
+        }
+
+        if (!string.Equals(found.Sheet, State.Sheet, StringComparison.OrdinalIgnoreCase))
+        {
+            State.ShowSheet(found.Sheet);
+        }
+
+        State.SelectRange(found.Range.Start, found.Range.End);
+        Fire("focus");
+        return true;
+    }
+
+    public void Focus() => Fire("focus");
+
+    private PendingOperation? Edit(Operation op) => _session.Edit(op);
+
+    private string ReadOnlyReason() => _session.Role switch
+    {
+        ModelRole.None => "Your access to this model was removed.",
+        var role => $"You are a {role.ToWire()} of this model: you can look but not edit.",
+    };
+
+    // ----- from the session -----
+
+    private void OnPendingChanged()
+    {
+        var pending = _session.Client?.Pending ?? [];
+        // Remote ops raise this too; when our own pending ops did not change, the cells were just refreshed.
+        var signature = string.Join('|', pending.Select(p => p.OpId + "@" + p.BaseRevision));
+        if (signature == _pendingSignature && pending.Count == 0)
+        {
+            return;
+        }
+
+        _pendingSignature = signature;
+        State.SetPending(pending);
+        if (_browserOps.Count > 0)
+        {
+            var pendingIds = pending.Select(p => p.OpId).ToHashSet(StringComparer.Ordinal);
+            var done = _browserOps.Where(id => !pendingIds.Contains(id)).ToList();
+            if (done.Count > 0)
+            {
+                _browserOps.ExceptWith(done);
+                Settle(done);
+            }
+        }
+    }
+
+    private void OnCellsChanged(IReadOnlyList<CellLocation> cells, bool layout)
+    {
+        if (layout)
+        {
+            State.RefreshLayout();
+        }
+        else
+        {
+            State.Refresh();
+        }
+    }
+
+    private void OnSheetsChanged()
+    {
+        if (_showWhenAdded is { } name && State.Sheets.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            _showWhenAdded = null;
+            State.ShowSheet(name);
+        }
+
+        PageChanged?.Invoke();
+    }
+
+    private void OnMessage(SessionMessage message) => State.Deliver(message.Method, message.Payload);
+
+    private async void OnConflict(ConflictMessage conflict)
+    {
+        try
+        {
+            var name = await NameOf(conflict.ByUserId);
+            Conflicts.Add(new ConflictView(++_nextConflict, conflict.Sheet, conflict.Cell, conflict.YourValue, conflict.TheirValue, name));
+            PageChanged?.Invoke();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The page closed meanwhile.
+        }
+    }
+
+    private void OnRejected(IReadOnlyList<PendingOperation> undone, string reason)
+    {
+        Notify?.Invoke($"Your edit was not applied: {reason}", true);
+    }
+
+    private void OnRoleChanged(ModelRole role)
+    {
+        Fire("setReadOnly", !CanEdit);
+        if (!CanEdit)
+        {
+            State.SetEditing(false);
+        }
+
+        PageChanged?.Invoke();
+    }
+
+    // ----- to the browser -----
+
+    private void PushActive()
+    {
+        var rect = State.CellRect(State.ActiveCell);
+        Fire("setActive", new
+        {
+            sheet = State.Sheet,
+            cell = State.ActiveCell.ToString(),
+            row = State.ActiveCell.Row,
+            column = State.ActiveCell.Column,
+            left = rect.Left,
+            top = rect.Top,
+            width = rect.Width,
+            height = rect.Height,
+            revision = _session.Client?.Revision ?? 0,
+            readOnly = !CanEdit,
+        });
+    }
+
+    private void ScrollIntoView(GridRect rect) => Fire("scrollIntoView", rect.Left, rect.Top, rect.Width, rect.Height);
+
+    private void Settle(IReadOnlyList<string> opIds) => Fire("settled", opIds);
+
+    private void Fire(string method, params object?[] args)
+    {
+        if (_grid is null || _disposed)
+        {
+            return;
+        }
+
+        _ = FireAsync(_grid, method, args);
+    }
+
+    private static async Task FireAsync(IJSObjectReference grid, string method, object?[] args)
+    {
+        try
+        {
+            await grid.InvokeVoidAsync(method, args);
+        }
+        catch (Exception error) when (error is JSDisconnectedException or JSException or TaskCanceledException or ObjectDisposedException)
+        {
+            // The browser is gone or offline: it catches up from the server state when it is back.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        _session.PendingChanged -= OnPendingChanged;
+        _session.CellsChanged -= OnCellsChanged;
+        _session.RemoteApplied -= State.MapThrough;
+        _session.MessageReceived -= OnMessage;
+        _session.ConflictReceived -= OnConflict;
+        _session.Rejected -= OnRejected;
+        _session.RoleChanged -= OnRoleChanged;
+        try
+        {
+            if (_grid is not null)
+            {
+                await _grid.InvokeVoidAsync("detach");
+                await _grid.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (Exception error) when (error is JSDisconnectedException or JSException or TaskCanceledException or ObjectDisposedException)
+        {
+        }
+
+        _reference?.Dispose();
+    }
+}

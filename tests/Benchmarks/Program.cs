@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Collab.Benchmarks;
+
+// --quick: a self-timed smoke run of every scenario: wall and thread-CPU medians against the targets.
+// --memory: only the memory of the 100,000-cell models.
+// --editing: the Editing targets (transform+apply, durable sequencing with group commit, catch-up), three runs.
+// Anything else goes to BenchmarkDotNet, e.g. --filter '*' or --filter '*Recalculation*'.
+
+namespace Collab.Benchmarks
+{
+    /// <summary>Entry point of the benchmarks (see docs/performance.md for the commands).</summary>
+    internal static class BenchmarksCommand
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            if (args.Contains("--memory"))
+            {
+                QuickRun.Memory(Console.Out);
+                return 0;
+            }
+
+            if (args.Contains("--editing"))
+            {
+                await EditingRun.RunAsync(Console.Out, runs: 3);
+                return 0;
+            }
+
+            if (args.Contains("--quick"))
+            {
+                QuickRun.Run(Console.Out, samples: 15);
+                return 0;
+            }
+
+            var config = DefaultConfig.Instance
+                .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).AsDefault())
+                .AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Min, StatisticColumn.Max);
+            BenchmarkSwitcher.FromAssembly(typeof(Models).Assembly).Run(args, config);
+            return 0;
+
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using Bunit;
+using Collab.Editing.Components.Grid;
+using Collab.Editing.Components.Pages;
+using Collab.Editing.Core;
+using Collab.Permissions.Contracts;
+using Collab.Workbooks.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Collab.Editing.Tests;
+
+public class GridPageTests : GridTestContext
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public void Values_and_errors_render_with_their_kind_and_errors_explain_themselves()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "5");
+            w.SetCellInput("Sheet1", CellAddress.Parse("A2"), "=1/0");
+            w.SetCellInput("Sheet1", CellAddress.Parse("A3"), "hello");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B1"), "=A1*2");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B2"), "=NOSUCH(1)");
+            w.SetFormat("Sheet1", RangeAddress.Parse("A3"), bold: true);
+        });
+
+        var page = RenderPage();
+
+        Assert.Equal("5", CellOf(page, "A1").TextContent);
+        Assert.Contains("cg-number", CellOf(page, "A1").ClassList);
+        Assert.Equal("10", CellOf(page, "B1").TextContent);
+        Assert.Equal("hello", CellOf(page, "A3").TextContent);
+        Assert.Contains("cg-bold", CellOf(page, "A3").ClassList);
+        var error = CellOf(page, "A2");
+        Assert.Equal("#DIV/0!", error.TextContent);
+        Assert.Contains("cg-error", error.ClassList);
+        Assert.Contains("divides by zero", error.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Contains("does not exist", CellOf(page, "B2").GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Null(CellOf(page, "A1").GetAttribute("data-pending"));
+    }
+
+    [Fact]
+    public async Task A_typed_value_shows_at_once_marked_pending_until_acknowledged()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("C3"), "1"));
+        var page = RenderPage();
+        Authorization.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await page.InvokeAsync(() =>
+        {
+            ControllerOf(page).State.Select(CellAddress.Parse("C3"), extend: false);
+            ControllerOf(page).Commit("op-1", "77", "down");
+        });
+
+        var cell = CellOf(page, "C3");
+        Assert.Equal("77", cell.TextContent);
+        Assert.Equal("true", cell.GetAttribute("data-pending"));
+        Assert.Contains("cg-pending", cell.ClassList);
+        Assert.Equal("C4", page.Find("[data-testid=selection]").GetAttribute("data-active"));
+
+        Authorization.Gate.SetResult();
+        page.WaitForAssertion(() => Assert.Null(CellOf(page, "C3").GetAttribute("data-pending")), Wait);
+        Assert.Equal("77", CellOf(page, "C3").TextContent);
+    }
+
+    [Fact]
+    public async Task A_refused_edit_rolls_back_and_a_snackbar_gives_the_reason()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "old"));
+        var page = RenderPage();
+        // The server has just made Alice a viewer; her page does not know yet.
+        Authorization.ByUser["alice"] = ModelRole.Viewer;
+
+        await page.InvokeAsync(() => ControllerOf(page).Commit("op-2", "new", "none"));
+
+        page.WaitForAssertion(() => Assert.Equal("old", CellOf(page, "A1").TextContent), Wait);
+        Assert.Null(CellOf(page, "A1").GetAttribute("data-pending"));
+        var snackbar = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Contains("viewers cannot edit", snackbar.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_move_extend_and_jump_to_data_edges_and_the_name_box_goes_to_addresses()
+    {
+        Seed(w =>
+        {
+            for (var r = 1; r <= 5; r++)
+            {
+                w.SetCellInput("Sheet1", new CellAddress(r, 1), r.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            w.SetCellInput("Sheet1", CellAddress.Parse("A9"), "after the gap");
+            w.DefineName("Growth", "=Sheet1!$D$7");
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        string Active() => page.Find("[data-testid=selection]").GetAttribute("data-active")!;
+        string Range() => page.Find("[data-testid=selection]").GetAttribute("data-range")!;
+
+        await page.InvokeAsync(() => controller.Key("ArrowDown", shift: false, ctrl: false));
+        Assert.Equal("A2", Active());
+        await page.InvokeAsync(() => controller.Key("ArrowRight", shift: true, ctrl: false));
+        await page.InvokeAsync(() => controller.Key("ArrowDown", shift: true, ctrl: false));
+        Assert.Equal("A2", Active());
+        Assert.Equal("A2:B3", Range());
+        await page.InvokeAsync(() => controller.Key("ArrowDown", shift: false, ctrl: true));
+        Assert.Equal("A5", Active());
+        await page.InvokeAsync(() => controller.Key("ArrowDown", shift: false, ctrl: true));
+        Assert.Equal("A9", Active());
+        await page.InvokeAsync(() => controller.Key("Tab", shift: false, ctrl: false));
+        Assert.Equal("B9", Active());
+        await page.InvokeAsync(() => controller.Key("Enter", shift: true, ctrl: false));
+        Assert.Equal("B8", Active());
+        await page.InvokeAsync(() => controller.Key("Home", shift: false, ctrl: true));
+        Assert.Equal("A1", Active());
+        Assert.Equal("1", page.Find("[data-testid=formula-bar]").GetAttribute("value"));
+
+        await page.InvokeAsync(() => controller.GoTo("C12"));
+        Assert.Equal("C12", Active());
+        await page.InvokeAsync(() => controller.GoTo("growth"));
+        Assert.Equal("D7", Active());
+        Assert.Equal("D7", page.Find("[data-testid=name-box]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_conflict_card_shows_both_values_and_who_keep_mine_writes_mine_again_and_keep_theirs_closes()
+    {
+        Seed(_ => { });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var start = (await SessionAsync()).Revision;
+
+        await page.InvokeAsync(() =>
+        {
+            controller.State.Select(CellAddress.Parse("B2"), extend: false);
+            controller.Commit("mine-1", "100", "none");
+        });
+        page.WaitForAssertion(() => Assert.Null(CellOf(page, "B2").GetAttribute("data-pending")), Wait);
+        // Bob had not seen Alice's write: his is ordered later and wins.
+        await BobSubmitsAsync(new SetCellOperation("Sheet1", "B2", "200"), start);
+
+        var card = page.WaitForElement("[data-testid=conflict-card]", Wait);
+        Assert.Equal("100", card.QuerySelector("[data-testid=conflict-yours]")!.TextContent);
+        Assert.Equal("200", card.QuerySelector("[data-testid=conflict-theirs]")!.TextContent);
+        Assert.Equal("Bob Brown", card.QuerySelector("[data-testid=conflict-by]")!.TextContent);
+        page.WaitForAssertion(() => Assert.Equal("200", CellOf(page, "B2").TextContent), Wait);
+
+        page.Find("[data-testid=keep-mine]").Click();
+        page.WaitForAssertion(() => Assert.Equal("100", CellOf(page, "B2").TextContent), Wait);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=conflict-card]")), Wait);
+        page.WaitForAssertion(() => Assert.Null(CellOf(page, "B2").GetAttribute("data-pending")), Wait);
+        Assert.Equal("100", (await SessionAsync()).Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse("B2")).Input));
+
+        // A second conflict, dismissed: their value stays.
+        var now = (await SessionAsync()).Revision;
+        await page.InvokeAsync(() => controller.Commit("mine-2", "300", "none"));
+        page.WaitForAssertion(() => Assert.Null(CellOf(page, "B2").GetAttribute("data-pending")), Wait);
+        await BobSubmitsAsync(new SetCellOperation("Sheet1", "B2", "400"), now);
+        page.WaitForElement("[data-testid=keep-theirs]", Wait).Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=conflict-card]")), Wait);
+        Assert.Equal("400", CellOf(page, "B2").TextContent);
+    }
+
+    [Fact]
+    public async Task A_remote_set_cell_re_renders_exactly_that_one_cell_component()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "=B1+1"));
+        var page = RenderPage();
+        var cells = page.FindComponents<GridCell>();
+        Assert.True(cells.Count > 100, $"only {cells.Count} cells rendered");
+        var before = cells.ToDictionary(c => (c.Instance.Row, c.Instance.Column), c => c.RenderCount);
+
+        await BobSubmitsAsync(new SetCellOperation("Sheet1", "D7", "42"));
+
+        page.WaitForAssertion(() => Assert.Equal("42", CellOf(page, "D7").TextContent), Wait);
+        var changed = page.FindComponents<GridCell>().Where(c => c.RenderCount != before[(c.Instance.Row, c.Instance.Column)]).ToList();
+        var only = Assert.Single(changed);
+        Assert.Equal((7, 4), (only.Instance.Row, only.Instance.Column));
+        Assert.Equal(before[(7, 4)] + 1, only.RenderCount);
+
+        // A change with a dependent re-renders both, nothing else.
+        await BobSubmitsAsync(new SetCellOperation("Sheet1", "B1", "9"));
+        page.WaitForAssertion(() => Assert.Equal(("10", "9"), (CellOf(page, "A1").TextContent, CellOf(page, "B1").TextContent)), Wait);
+        var afterSecond = page.FindComponents<GridCell>().Where(c => c.RenderCount != before[(c.Instance.Row, c.Instance.Column)]).Select(c => new CellAddress(c.Instance.Row, c.Instance.Column).ToString()).Order().ToList();
+        Assert.True(afterSecond.SequenceEqual(["A1", "B1", "D7"]), string.Join(",", afterSecond) + " B1=" + CellOf(page, "B1").TextContent + " v=" + ControllerOf(page).State.VersionOf(1, 2));
+    }
+
+    [Fact]
+    public async Task Scrolling_a_10000_row_sheet_renders_only_the_visible_cells_and_a_small_overscan()
+    {
+        Seed(w =>
+        {
+            for (var r = 1; r <= 10_000; r++)
+            {
+                w.SetCellInput("Sheet1", new CellAddress(r, 1), "row " + r.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            w.SetCellInput("Sheet1", new CellAddress(10_000, 100), "corner");
+        });
+        var page = RenderPage();
+        var state = ControllerOf(page).State;
+        Assert.True(state.RowCount >= 10_000 && state.ColumnCount >= 100);
+
+        // The browser reports a 1200 x 700 viewport scrolled to row 5,001 and column 40.
+        var top = 5_000 * GridState.RowHeight;
+        var left = state.ColumnLeft(40);
+        await page.InvokeAsync(() => ControllerOf(page).Viewport(top, left, 1200, 700));
+
+        var rendered = page.FindAll(".cg-cell").Select(e => CellAddress.Parse(e.GetAttribute("data-cell")!)).Select(a => (a.Row, a.Column)).ToList();
+        var visibleRows = (700 - GridState.HeaderHeight) / GridState.RowHeight + 1;
+        var visibleColumns = (1200 - GridState.RowHeaderWidth) / GridState.DefaultColumnWidth + 1;
+        Assert.All(rendered, c => Assert.InRange(c.Row, 5_001 - GridState.OverscanRows, 5_001 + visibleRows + GridState.OverscanRows));
+        Assert.All(rendered, c => Assert.InRange(c.Column, 40 - GridState.OverscanColumns, 40 + visibleColumns + GridState.OverscanColumns));
+        Assert.True(rendered.Count <= (visibleRows + 2 * GridState.OverscanRows + 1) * (visibleColumns + 2 * GridState.OverscanColumns + 1), $"{rendered.Count} cells rendered");
+        Assert.Equal(rendered.Count, page.FindComponents<GridCell>().Count);
+        Assert.Empty(page.FindAll(".cg-cell[data-cell='A1']"));
+    }
+
+    [Fact]
+    public async Task Rows_inserted_by_someone_else_move_the_selection_with_its_cell()
+    {
+        Seed(_ => { });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("B10"), extend: false));
+
+        await BobSubmitsAsync(new InsertRowsOperation("Sheet1", 2, 3));
+
+        page.WaitForAssertion(() => Assert.Equal("B13", page.Find("[data-testid=selection]").GetAttribute("data-active")), Wait);
+        await page.InvokeAsync(() => controller.Commit("typed", "meant", "none"));
+        page.WaitForAssertion(() => Assert.Equal("meant", CellOf(page, "B13").TextContent), Wait);
+        Assert.Equal("meant", (await SessionAsync()).Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse("B13")).Input));
+    }
+
+    [Fact]
+    public async Task Pasted_tab_separated_text_becomes_one_set_range_and_copy_gives_it_back()
+    {
+        Seed(_ => { });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var start = (await SessionAsync()).Revision;
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("B2"), extend: false));
+
+        await page.InvokeAsync(() => controller.Paste("1\t2\r\n\"a\tb\"\t=B2+C2\r\n"));
+
+        page.WaitForAssertion(() => Assert.Equal("3", CellOf(page, "C3").TextContent), Wait);
+        Assert.Equal("a\tb", CellOf(page, "B3").TextContent);
+        Assert.Equal(start + 1, (await SessionAsync()).Revision);
+        Assert.Equal("B2:C3", page.Find("[data-testid=selection]").GetAttribute("data-range"));
+        var copied = await page.InvokeAsync(() => controller.Copy(cut: false));
+        Assert.Equal("1\t2\r\n\"a\tb\"\t3\r\n", copied);
+    }
+
+    [Fact]
+    public async Task A_live_downgrade_turns_the_page_read_only_and_removal_says_so()
+    {
+        Seed(_ => { });
+        var page = RenderPage();
+        Assert.Empty(page.FindAll("[data-testid=read-only-banner]"));
+
+        Authorization.ByUser["alice"] = ModelRole.Commenter;
+        (await SessionAsync()).RoleChanged("alice", ModelRole.Commenter);
+        page.WaitForElement("[data-testid=read-only-banner]", Wait);
+        Assert.Equal("commenter", page.Find("[data-testid=model-page]").GetAttribute("data-role"));
+
+        Authorization.ByUser["alice"] = ModelRole.None;
+        (await SessionAsync()).RoleChanged("alice", ModelRole.None);
+        page.WaitForElement("[data-testid=access-removed]", Wait);
+    }
+}

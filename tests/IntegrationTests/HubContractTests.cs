@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collab.Tests.Support;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Collab.IntegrationTests;
+
+/// <summary>Hub inputs at the edges of the contract: tokens, sizes.</summary>
+public class HubContractTests
+{
+    private static string CodeOf(HubException error) =>
+        error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..].Split(':')[0];
+
+    [Fact]
+    public async Task An_expired_token_is_refused_at_the_hub()
+    {
+        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "0.01" });
+        var token = await app.GetTokenAsync("alice@demo.local");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/collab?access_token=" + Uri.EscapeDataString(token)), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_token_is_refused()
+    {
+        await using var app = new CollabAppFactory("Development");
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+
+        using var response = await client.GetAsync("/api/models", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_oversized_op_is_too_large_and_changes_nothing()
+    {
+        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Editing:MaxOperationJsonLength"] = "2000" });
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        var modelId = await CollabAppFactory.CreateModelAsync(alice, "Big op");
+        await using var hub = await HubClient.ConnectAsync(app, await app.GetTokenAsync("alice@demo.local"));
+        await hub.JoinAsync(modelId);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => hub.SubmitAsync(modelId, 0, new { type = "setCell", sheet = "Sheet1", cell = "A1", input = new string('x', 5000) }));
+
+        Assert.Equal("too_large", CodeOf(error));
+        var cells = await alice.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/cells", TestContext.Current.CancellationToken);
+        Assert.Equal(0, cells.GetProperty("revision").GetInt64());
+        // The connection goes on.
+        Assert.Equal(1, (await hub.SubmitAsync(modelId, 0, new { type = "setCell", sheet = "Sheet1", cell = "A1", input = "small" })).GetProperty("revision").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_range_op_over_the_cell_limit_is_invalid()
+    {
+        await using var app = new CollabAppFactory("Development");
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        var modelId = await CollabAppFactory.CreateModelAsync(alice, "Huge clear");
+        await using var hub = await HubClient.ConnectAsync(app, await app.GetTokenAsync("alice@demo.local"));
+        await hub.JoinAsync(modelId);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => hub.SubmitAsync(modelId, 0, new { type = "clearRange", sheet = "Sheet1", range = "A1:Z100000" }));
+
+        Assert.Equal("invalid_operation", CodeOf(error));
+    }
+}
