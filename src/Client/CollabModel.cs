@@ -193,7 +193,7 @@ public sealed class CollabModel : IAsyncDisposable
             foreach (var applied in ops)
             {
                 var before = _replica.Client.Revision;
-                _replica.Client.ServerOperation(applied.Revision, applied.OpId, applied.UserId, Operation.FromJson(applied.Op.GetRawText()));
+                _replica.Client.ServerOperation(applied.Revision, applied.OpId, applied.UserId, applied.Op);
                 if (_replica.Client.Revision > before && applied.UserId == _client.UserId)
                 {
                     Settle(applied.OpId, applied.Revision);
@@ -237,7 +237,7 @@ public sealed class CollabModel : IAsyncDisposable
         Role = joined.Role;
         if (joined.Operations is { } missed)
         {
-            await UnderGateAsync(() => _replica.Resync(missed.Select(m => new RemoteOperation(m.Revision, m.OpId, m.UserId, Operation.FromJson(m.Op.GetRawText())))));
+            await UnderGateAsync(() => _replica.Resync(missed.Select(m => new RemoteOperation(m.Revision, m.OpId, m.UserId, m.Op))));
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Collab.Editing.Core;
 using Collab.Workbooks.Engine;
 
 namespace Collab.Client;
@@ -28,8 +29,8 @@ public sealed record WireSnapshot(IReadOnlyList<WireSheet> Sheets, IReadOnlyList
         (Names ?? []).Select(n => new NameSnapshot(n.Name, n.RefersTo)).ToList());
 }
 
-/// <summary>An <c>OperationApplied</c> message: the op as the server applied it.</summary>
-public sealed record WireOperationApplied(string ModelId, long Revision, string OpId, string UserId, JsonElement Op);
+/// <summary>An <c>OperationApplied</c> message: the op as the server applied it, read straight from the message.</summary>
+public sealed record WireOperationApplied(string ModelId, long Revision, string OpId, string UserId, Operation Op);
 
 /// <summary>A person in a model: <c>UserJoined</c>, <c>UserLeft</c>, and the <c>users</c> of a join.</summary>
 public sealed record WireUser(string? ModelId, string UserId, string DisplayName, string Color);
@@ -55,5 +56,11 @@ public sealed record WireAck(long Revision);
 /// <summary>JSON settings matching the server's (camelCase, nulls left out).</summary>
 internal static class WireJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // An op's "type" may come after its other properties (the server writes it first; other senders may not).
+        AllowOutOfOrderMetadataProperties = true,
+    };
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.IntegrationTests;
 
@@ -38,6 +39,51 @@ public class HubSessionTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         var at = message.IndexOf(marker, StringComparison.Ordinal);
         Assert.True(at >= 0, $"Not a hub error with a code: {message}");
         return message[(at + marker.Length)..];
+    }
+
+    [Fact]
+    public async Task Fan_out_writes_bytes_serialized_once_to_connections_the_lifetime_manager_knows()
+    {
+        var manager = Assert.IsType<Kernel.Hubs.CollabHubLifetimeManager>(app.Services.GetRequiredService<HubLifetimeManager<Kernel.Hubs.CollabHub>>());
+        var (alice, id) = await NewModelAsync("Fan-out");
+        using var http = alice;
+        await ShareAsync(alice, id, "bob@demo.local", "editor");
+        await ShareAsync(alice, id, "carol@demo.local", "viewer");
+        await using var aliceHub = await ConnectAsync("alice@demo.local");
+        await using var bobHub = await ConnectAsync("bob@demo.local");
+        await using var carolHub = await ConnectAsync("carol@demo.local");
+        Assert.True(manager.TryGetConnection(bobHub.Connection.ConnectionId!, out _));
+        await aliceHub.JoinAsync(id);
+        await bobHub.JoinAsync(id);
+        await carolHub.JoinAsync(id);
+
+        await aliceHub.SubmitAsync(id, 0, new { type = "setCell", sheet = "Sheet1", cell = "C3", input = "=1+2" }, "fan-out-1");
+
+        var texts = new List<string>();
+        foreach (var hub in new[] { aliceHub, bobHub, carolHub })
+        {
+            var applied = await hub.WaitForAsync("OperationApplied", m => m.GetProperty("opId").GetString() == "fan-out-1");
+            Assert.Equal(1, applied.GetProperty("revision").GetInt64());
+            Assert.Equal(id, applied.GetProperty("modelId").GetString());
+            texts.Add(applied.GetRawText());
+        }
+
+        Assert.Single(texts.Distinct());
+        Assert.Contains("\"cell\":\"C3\"", texts[0], StringComparison.Ordinal);
+
+        var closing = bobHub.Connection.ConnectionId!;
+        await bobHub.Connection.StopAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => !manager.TryGetConnection(closing, out _));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition());
     }
 
     [Fact]

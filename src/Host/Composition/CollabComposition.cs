@@ -48,6 +48,8 @@ public static class CollabComposition
         services.AddSignalR(options => options.MaximumReceiveMessageSize = configuration.GetValue("Hub:MaximumReceiveMessageSize", 2 * 1024 * 1024))
             .AddJsonProtocol(options => options.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         services.AddSingleton<Kernel.Hubs.HubRateLimiter>();
+        services.AddSingleton<Kernel.Hubs.CollabHubLifetimeManager>();
+        services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<Kernel.Hubs.CollabHub>>(sp => sp.GetRequiredService<Kernel.Hubs.CollabHubLifetimeManager>());
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         // The mediator sees every module assembly; handlers of disabled modules exist as code but their services are absent.

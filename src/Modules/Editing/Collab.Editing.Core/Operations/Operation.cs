@@ -46,6 +46,11 @@ public abstract record Operation
     public static Operation FromJson(string json) =>
         JsonSerializer.Deserialize<Operation>(json, OperationJson.Options) ?? throw new JsonException("null is not an operation.");
 
+    /// <summary>Reads one op from a parsed JSON value, without going through text.</summary>
+    /// <exception cref="JsonException">The value is not an op.</exception>
+    public static Operation FromJson(JsonElement json) =>
+        json.Deserialize<Operation>(OperationJson.Options) ?? throw new JsonException("null is not an operation.");
+
     /// <summary>The op as compact JSON, as sent on the wire.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, OperationJson.Options);
 

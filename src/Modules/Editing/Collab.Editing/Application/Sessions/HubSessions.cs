@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Collab.Editing.Application.Sessions;
 
 /// <summary>A hub connection in a model's session; what waits for it goes out as one <c>OperationsApplied</c> batch.</summary>
-internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<CollabHub> hub, Action<HubMember> dropped) : ISessionMember
+internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<CollabHub> hub, CollabHubLifetimeManager connections, Action<HubMember> dropped) : ISessionMember
 {
     public string MemberId => caller.ConnectionId;
 
@@ -40,14 +40,20 @@ internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<Co
                     run.Add(messages[i++].Payload);
                 }
 
-                await (run.Count == 1 ? client.SendAsync(Methods.OperationApplied, run[0]) : client.SendAsync(Methods.OperationsApplied, run));
+                await (run.Count == 1 ? SendOneAsync(client, messages[i - 1]) : client.SendAsync(Methods.OperationsApplied, run));
                 continue;
             }
 
-            await client.SendAsync(messages[i].Method, messages[i].Payload);
+            await SendOneAsync(client, messages[i]);
             i++;
         }
     }
+
+    // One message as it is: the bytes serialized for the first member are written to the others.
+    private Task SendOneAsync(IClientProxy client, SessionMessage message) =>
+        connections.TryGetConnection(caller.ConnectionId, out var connection)
+            ? connection.WriteAsync(message.Wire).AsTask()
+            : client.SendAsync(message.Method, message.Payload);
 
     public void Dropped(string reason)
     {
@@ -57,7 +63,7 @@ internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<Co
 }
 
 /// <summary>The hub's session methods (PROTOCOL.md): join, submit, leave, over the same <see cref="ModelSession"/> the browser uses.</summary>
-internal sealed class HubSessions(ModelSessionManager sessions, IHubContext<CollabHub> hub, IOptions<EditingOptions> options) : IModelSessionHub
+internal sealed class HubSessions(ModelSessionManager sessions, IHubContext<CollabHub> hub, CollabHubLifetimeManager connections, IOptions<EditingOptions> options) : IModelSessionHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubMember>> _joined = new(StringComparer.Ordinal);
 
@@ -71,7 +77,7 @@ internal sealed class HubSessions(ModelSessionManager sessions, IHubContext<Coll
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var session = await sessions.GetAsync(modelId, cancellationToken) ?? throw NotFound();
-            var member = new HubMember(caller, modelId, hub, Forget);
+            var member = new HubMember(caller, modelId, hub, connections, Forget);
             var joined = await session.JoinAsync(member, sinceRevision, wantState: true);
             switch (joined.Status)
             {

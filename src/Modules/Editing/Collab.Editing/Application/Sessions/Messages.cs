@@ -2,11 +2,35 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collab.Editing.Core;
 using Collab.Workbooks.Contracts;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace Collab.Editing.Application.Sessions;
 
 /// <summary>One message for a member, by its hub method name (<c>OperationApplied</c>, <c>Conflict</c>, ...).</summary>
-internal sealed record SessionMessage(string Method, object Payload);
+internal sealed record SessionMessage(string Method, object Payload)
+{
+    private SerializedHubMessage? _wire;
+
+    /// <summary>
+    /// The hub invocation of this message, serialized at most once per protocol however many hub members receive it
+    /// (a session sends the same instance to every member).
+    /// </summary>
+    public SerializedHubMessage Wire
+    {
+        get
+        {
+            var wire = _wire;
+            if (wire is null)
+            {
+                wire = new SerializedHubMessage(new InvocationMessage(Method, [Payload]));
+                wire = Interlocked.CompareExchange(ref _wire, wire, null) ?? wire;
+            }
+
+            return wire;
+        }
+    }
+}
 
 /// <summary>Hub method names of the server-to-client messages (PROTOCOL.md).</summary>
 internal static class Methods
