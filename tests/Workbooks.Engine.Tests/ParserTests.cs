@@ -99,6 +99,17 @@ public class ParserTests
     }
 
     [Fact]
+    public void Nested_argument_lists_stay_apart_and_a_failed_parse_leaves_nothing_behind_for_the_next()
+    {
+        Assert.False(Formula.TryParse("=SUM(1,MAX(2,3,IF(A1,4", out _, out _));
+        Assert.False(Formula.TryParse("=SUM(1,MAX(2,3),ROUND(1))", out _, out _));
+        var formula = Formula.Parse("=sum(1,max(2,,3),_xlfn.concat(\"a\",if(TRUE,\"b\")),round(4.5,0))");
+        Assert.Equal("=SUM(1,MAX(2,,3),CONCAT(\"a\",IF(TRUE,\"b\")),ROUND(4.5,0))", formula.Print());
+        Assert.Equal("=NOW()", Formula.Parse("=now( )").Print());
+        Assert.Equal("=PI()+1", Formula.Parse("=PI()+1").Print());
+    }
+
+    [Fact]
     public void Try_parse_reports_errors_without_throwing()
     {
         Assert.False(Formula.TryParse("=SUM(", out var none, out var error));

@@ -13,6 +13,13 @@ internal sealed class FormulaParser
 
     private const int MaxNesting = 100;
 
+    // Arguments of the functions being parsed, innermost last: one list per thread instead of one per call.
+    [ThreadStatic]
+    private static List<Node>? t_arguments;
+
+    // Sheet and defined names repeat across a model's formulas: one string each, shared (bounded, case kept).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Words = new(StringComparer.Ordinal);
+
     private readonly string _text;
     private int _pos;
     private int _nesting;
@@ -375,13 +382,13 @@ internal sealed class FormulaParser
         if (end < _text.Length && _text[end] == '(')
         {
             _pos = end + 1;
-            return ParseFunction(word.ToString(), start);
+            return ParseFunction(word, start);
         }
 
         if (end < _text.Length && _text[end] == '!')
         {
             _pos = end + 1;
-            return ParseReferenceAfterSheet(word.ToString(), start);
+            return ParseReferenceAfterSheet(Intern(word), start);
         }
 
         var reference = TryParseReference(null);
@@ -401,7 +408,19 @@ internal sealed class FormulaParser
             return new BooleanNode(false);
         }
 
-        return new NameNode(word.ToString());
+        return new NameNode(Intern(word));
+    }
+
+    private static string Intern(ReadOnlySpan<char> word)
+    {
+        var words = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (words.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var text = word.ToString();
+        return Words.Count < 10_000 ? Words.GetOrAdd(text, text) : text;
     }
 
     private Node ParseReferenceAfterSheet(string sheet, int start)
@@ -421,63 +440,69 @@ internal sealed class FormulaParser
         return reference;
     }
 
-    private Node ParseFunction(string rawName, int start)
+    private Node ParseFunction(ReadOnlySpan<char> rawName, int start)
     {
-        string name = rawName.ToUpperInvariant();
-        if (name.StartsWith("_XLFN.", StringComparison.Ordinal) || name.StartsWith("_XLWS.", StringComparison.Ordinal))
+        if (rawName.StartsWith("_XLFN.", StringComparison.OrdinalIgnoreCase) || rawName.StartsWith("_XLWS.", StringComparison.OrdinalIgnoreCase))
         {
-            name = name[6..];
+            rawName = rawName[6..];
         }
+
+        var definition = FunctionRegistry.Find(rawName);
+        string name = definition?.Name ?? rawName.ToString().ToUpperInvariant();
 
         Enter();
-        var args = new List<Node>(4);
-        SkipSpaces();
-        if (Peek == ')')
+        var arguments = t_arguments ??= new List<Node>(32);
+        int bottom = arguments.Count;
+        Node[] args;
+        try
         {
-            _pos++;
-        }
-        else
-        {
-            while (true)
+            SkipSpaces();
+            if (Peek == ')')
             {
-                SkipSpaces();
-                if (Peek == ',' || Peek == ')')
-                {
-                    args.Add(MissingNode.Instance);
-                }
-                else
-                {
-                    args.Add(ParseComparison());
-                }
-
-                SkipSpaces();
-                if (Peek == ',')
-                {
-                    _pos++;
-                    continue;
-                }
-
-                if (Peek == ')')
-                {
-                    _pos++;
-                    break;
-                }
-
-                throw Error(AtEnd ? $"Expected ')' to close {name}(" : "Expected ',' or ')'");
+                _pos++;
             }
+            else
+            {
+                while (true)
+                {
+                    SkipSpaces();
+                    arguments.Add(Peek == ',' || Peek == ')' ? MissingNode.Instance : ParseComparison());
+                    SkipSpaces();
+                    if (Peek == ',')
+                    {
+                        _pos++;
+                        continue;
+                    }
+
+                    if (Peek == ')')
+                    {
+                        _pos++;
+                        break;
+                    }
+
+                    throw Error(AtEnd ? $"Expected ')' to close {name}(" : "Expected ',' or ')'");
+                }
+            }
+
+            int count = arguments.Count - bottom;
+            args = count == 0 ? [] : new Node[count];
+            arguments.CopyTo(bottom, args, 0, count);
+        }
+        finally
+        {
+            arguments.RemoveRange(bottom, arguments.Count - bottom);
         }
 
         _nesting--;
-        var definition = FunctionRegistry.Find(name);
-        if (definition is not null && (args.Count < definition.MinArgs || args.Count > definition.MaxArgs))
+        if (definition is not null && (args.Length < definition.MinArgs || args.Length > definition.MaxArgs))
         {
             string expected = definition.MinArgs == definition.MaxArgs
                 ? $"{definition.MinArgs}"
                 : definition.MaxArgs >= FunctionDefinition.Unlimited ? $"at least {definition.MinArgs}" : $"{definition.MinArgs} to {definition.MaxArgs}";
-            throw Error($"{name} takes {expected} argument{(expected == "1" ? string.Empty : "s")}, not {args.Count},", start);
+            throw Error($"{name} takes {expected} argument{(expected == "1" ? string.Empty : "s")}, not {args.Length},", start);
         }
 
-        return new FunctionNode(name, definition, [.. args]);
+        return new FunctionNode(name, definition, args);
     }
 
     private string ParseString()
@@ -512,6 +537,14 @@ internal sealed class FormulaParser
     private string ParseQuotedSheetName()
     {
         int start = _pos;
+        int close = _text.IndexOf('\'', start + 1);
+        if (close > start + 1 && (close + 1 >= _text.Length || _text[close + 1] != '\''))
+        {
+            // The usual name, without a doubled quote inside: no builder needed.
+            _pos = close + 1;
+            return Intern(_text.AsSpan(start + 1, close - start - 1));
+        }
+
         _pos++;
         var sb = new System.Text.StringBuilder();
         while (true)

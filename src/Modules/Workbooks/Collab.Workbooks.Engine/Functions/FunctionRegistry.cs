@@ -23,6 +23,10 @@ internal sealed class FunctionRegistry
     public static FunctionDefinition? Find(string name) =>
         Instance.Value._functions.TryGetValue(name, out var f) ? f : null;
 
+    /// <summary>The function with this name (any case), or null for an unknown one; allocates nothing.</summary>
+    public static FunctionDefinition? Find(ReadOnlySpan<char> name) =>
+        Instance.Value._functions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var f) ? f : null;
+
     /// <summary>Adds a function; a duplicate name is a programming error and throws.</summary>
     public void Add(FunctionDefinition definition)
     {
