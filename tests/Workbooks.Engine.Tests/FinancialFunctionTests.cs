@@ -250,4 +250,29 @@ public class FinancialFunctionTests
     [InlineData("=IRR(\"x\")", "#VALUE!")]
     public void Financial_argument_errors_match_excel(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, Flows));
+
+    // The oracle's cases where LibreOffice differs from Excel (OracleCases.Financial.cs), on the oracle's data: Excel's values.
+    [Theory]
+    [InlineData("=NPV(-1,100)", "#DIV/0!")]
+    [InlineData("=XNPV(0.08,{-1000,300,400,500,200},{43831,44013,44197,44378,44562,44743})", "#NUM!")]
+    [InlineData("=IRR({100,200})", "#NUM!")]
+    [InlineData("=IRR({-100,-200})", "#NUM!")]
+    [InlineData("=XIRR({100,200},{43831,44197})", "#NUM!")]
+    [InlineData("=MIRR({100,200},0.1,0.1)", "#DIV/0!")]
+    [InlineData("=IPMT(0.1,4,3,8000)", "#NUM!")]
+    [InlineData("=PPMT(0.08,0,10,200000)", "#NUM!")]
+    [InlineData("=CUMIPMT(0.09/12,360,125000,13,24,2)", "#NUM!")]
+    [InlineData("=CUMIPMT(0.09/12,360,-125000,1,1,0)", "#NUM!")]
+    [InlineData("=CUMIPMT(0.09/12,360,125000,24,13,0)", "#NUM!")]
+    [InlineData("=CUMPRINC(0.09/12,360,125000,0,12,0)", "#NUM!")]
+    [InlineData("=CUMPRINC(0.09/12,360,125000,350,361,0)", "#NUM!")]
+    [InlineData("=RATE(5,-100,-100)", "#NUM!")]
+    [InlineData("=DB(1000000,100000,6,8,7)", "#NUM!")]
+    [InlineData("=DB(1000000,100000,6,1,13)", "#NUM!")]
+    [InlineData("=DDB(2400,300,10,11)", "#NUM!")]
+    [InlineData("=EFFECT(0,4)", "#NUM!")]
+    [InlineData("=EFFECT(0.1,0.5)", "#NUM!")]
+    [InlineData("=NOMINAL(-0.1,4)", "#NUM!")]
+    public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -241,4 +241,18 @@ public class StatisticalFunctionTests
         Assert.True(value.IsNumber, $"{formula} gave {Show(value)}");
         return value.Number;
     }
+
+    // The oracle's cases where LibreOffice differs from Excel (OracleCases.Statistics.cs), on the oracle's data: Excel's values.
+    [Theory]
+    [InlineData("=AVERAGE(B6:B10)", "0.75")]
+    [InlineData("=COUNT(B6:B10)", "2")]
+    [InlineData("=COUNTA(B1:B10)", "9")]
+    [InlineData("=MEDIAN(D1:D6)", "#NUM!")]
+    [InlineData("=LARGE(A1:A10,11)", "#NUM!")]
+    [InlineData("=SMALL(A1:A10,0)", "#NUM!")]
+    [InlineData("=RANK.EQ(99,A1:A10)", "#N/A")]
+    [InlineData("=PERCENTILE.INC(F1:F6,1.1)", "#NUM!")]
+    [InlineData("=CORREL(A1:A5,E1:E4)", "#N/A")]
+    public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -391,4 +391,10 @@ public class TextFunctionTests
     [InlineData("=REPT(\"a\")")]
     public void Wrong_argument_counts_are_parse_errors(string formula) =>
         Assert.Throws<FormulaParseException>(() => Formula.Parse(formula));
+
+    // The oracle's cases where LibreOffice differs from Excel (OracleCases.Text.cs), on the oracle's data: Excel's values.
+    [Theory]
+    [InlineData("=FIND(\"\",\"abc\")", "1")]
+    public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }
