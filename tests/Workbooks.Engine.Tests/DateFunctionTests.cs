@@ -352,6 +352,9 @@ public class DateFunctionTests
     [InlineData("=YEARFRAC(C1,C2,5)", "#NUM!")]
     [InlineData("=WEEKDAY(C1,4)", "#NUM!")]
     [InlineData("=WEEKDAY(-1)", "#NUM!")]
+    [InlineData("=DATEVALUE(\"15 January 2024\")", "45306")]
+    [InlineData("=DATEVALUE(\"2024/1/15\")", "45306")]
+    [InlineData("=DATEVALUE(\"1-15-24\")", "45306")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -253,6 +253,8 @@ public class StatisticalFunctionTests
     [InlineData("=RANK.EQ(99,A1:A10)", "#N/A")]
     [InlineData("=PERCENTILE.INC(F1:F6,1.1)", "#NUM!")]
     [InlineData("=CORREL(A1:A5,E1:E4)", "#N/A")]
+    [InlineData("=COUNTIF(B1:B10,12)", "1")]
+    [InlineData("=COUNT(A1:R10)", "64")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -395,6 +395,14 @@ public class TextFunctionTests
     // The oracle's cases where LibreOffice differs from Excel (OracleCases.Text.cs), on the oracle's data: Excel's values.
     [Theory]
     [InlineData("=FIND(\"\",\"abc\")", "1")]
+    [InlineData("=TEXT(-0.001,\"0.00\")", "\"-0.00\"")]
+    [InlineData("=TEXT(0.999999,\"hh:mm:ss\")", "\"00:00:00\"")]
+    [InlineData("=CONCAT(A1:B2)", "\"1apple2TRUE\"")]
+    [InlineData("=TEXTJOIN(\",\",TRUE,B1:B4)", "\"apple,TRUE,12\"")]
+    [InlineData("=CONCATENATE(B2)", "\"TRUE\"")]
+    [InlineData("=1E+16&\"\"", "\"1E+16\"")]
+    [InlineData("=123456789012345678&\"\"", "\"1.23456789012346E+17\"")]
+    [InlineData("=-1E-20&\"\"", "\"-1E-20\"")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -120,5 +120,27 @@ public static partial class OracleCases
         new("=ROWS(Data!A:A)"),
         new("=COLUMNS(Data!1:1)"),
         new("=COLUMN(Data!XFD7)"),
+
+        // More edge cases.
+        new("=VLOOKUP(3,Data!A1:B10,2,FALSE)"),
+        new("=VLOOKUP(4,Data!A1:B10,2,FALSE)"),
+        new("=VLOOKUP(\"BANANA\",Data!B1:B10,1,FALSE)"),
+        new("=MATCH(\"b\",Data!D1:D6)"),
+        new("=MATCH(\"zz\",Data!D1:D6)"),
+        new("=HLOOKUP(\"fifty\",Data!K2:O3,2,FALSE)"),
+        new("=INDEX(Data!A1:A10,MATCH(MAX(Data!A1:A10),Data!A1:A10,0))"),
+        new("=INDEX(Data!D1:E6,MATCH(\"d\",Data!D1:D6,0),2)"),
+        new("=OFFSET(Data!K1,2,4)"),
+        new("=SUM(OFFSET(Data!A1:A3,1,0))"),
+        new("=INDIRECT(\"'Other Sheet'!B1\")"),
+        new("=COLUMN(Data!$AA$5)"),
+        new("=ROW(INDIRECT(\"Data!A7\"))"),
+        new("=ROW(OFFSET(Data!A1,4,0))"),
+        new("=VLOOKUP(2,{1,\"one\";2,\"two\";3,\"three\"},2,FALSE)"),
+        new("=HLOOKUP(2.5,{1,2,3;\"a\",\"b\",\"c\"},2)"),
+        new("=MATCH(2,{3,2,1},-1)"),
+        new("=INDEX(Lookup,0,2)*0+INDEX(Lookup,6,2)"),
+        new("=CHOOSE(3,Data!A1,Data!A2,Data!D3)"),
+        new("=INDIRECT(\"Data!A1:A3\")*0+1"),
     ];
 }
