@@ -251,6 +251,21 @@ public class FinancialFunctionTests
     public void Financial_argument_errors_match_excel(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, Flows));
 
+    // Near rate 0, (1+rate)^nper - 1 cancels: computed directly it kept only about 8 correct digits at 1E-10.
+    // Expected values from the series: PMT = -pv/n * (1 + (n+1)/2 r + ...), FV = -pmt*n*(1 + (n-1)/2 r + ...).
+    [Theory]
+    [InlineData("=PMT(1E-10,12,1200)", -100.000000065000)]
+    [InlineData("=FV(1E-10,12,-100)", 1200.00000066)]
+    [InlineData("=PV(1E-10,12,-100)", 1199.99999922)]
+    [InlineData("=PMT(1E-12,360,-200000)", 555.555555655833)]
+    [InlineData("=PMT(-1E-10,12,1200)", -99.999999935)]
+    [InlineData("=PMT(0.005,360,-200000)", 1199.10105030550)]
+    public void Annuities_keep_full_precision_near_rate_zero(string formula, double expected)
+    {
+        double value = double.Parse(Show(formula), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Math.Abs(value - expected) <= 1e-13 * Math.Abs(expected), $"{formula} = {value:R}, expected {expected:R}");
+    }
+
     // The oracle's cases where LibreOffice differs from Excel (OracleCases.Financial.cs), on the oracle's data: Excel's values.
     [Theory]
     [InlineData("=NPV(-1,100)", "#DIV/0!")]

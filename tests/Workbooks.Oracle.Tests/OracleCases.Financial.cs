@@ -143,5 +143,37 @@ public static partial class OracleCases
         new("=FV(0.05,2.5,-100)"),
         new("=IPMT(0.05,2.5,10,1000)"),
         new("=XNPV(0.1,{-100,120},{45000,45365.9})"),
+
+        // More edge cases.
+        new("=NPER(0.05,0,-100,200)"),
+
+        // Rates near 0: the engine computes (1+rate)^nper - 1 to full precision (expm1/log1p). LibreOffice does
+        // so for PMT but not for FV and PV, where it keeps about 8 digits at 1E-10: those two are checked to 1e-7
+        // here and to full precision in FinancialFunctionTests.
+        new("=FV(1E-10,12,-100)", RelativeTolerance: 1e-7),
+        new("=PMT(1E-10,12,1200)"),
+        new("=PV(1E-10,12,-100)", RelativeTolerance: 1e-7),
+        new("=PMT(1E-7,360,-200000)"),
+        new("=PMT(0.0001,120,10000,0,1)"),
+        new("=NPER(1E-10,-100,1000)", RelativeTolerance: 1e-7),
+        new("=DDB(10000,1000,5,2,3)"),
+        new("=DB(10000,1000,5,3)"),
+        new("=RATE(24,-500,10000,0,1,0.05)"),
+        new("=RATE(10,0,-100,200)"),
+        new("=MIRR({-100,0,0,150},0.1,0.12)"),
+        new("=IRR({-100,0,0,150})"),
+        new("=NPV(0.1,-100,0,0,150)"),
+        new("=XIRR({-100,50,60},{45000,45100,45400})"),
+        new("=XNPV(0.05,{-100,50,60},{45000,45100,45400})"),
+        new("=PPMT(0.1/12,24,24,2000)"),
+        new("=IPMT(0.1/12,24,24,2000)"),
+        new("=CUMIPMT(0.1/12,24,2000,1,24,0)"),
+        new("=CUMPRINC(0.1/12,24,2000,1,24,0)"),
+        new("=PV(0.05,10,0,1000)"),
+        new("=NPER(0.08/12,-300,10000,0,0)"),
+        new("=EFFECT(0.05,1)"),
+        new("=NOMINAL(0.05,2)"),
+        new("=SLN(10000,12000,5)"),
+        new("=SYD(10000,1000,5,2.5)"),
     ];
 }
