@@ -251,8 +251,8 @@ public class FinancialFunctionTests
     public void Financial_argument_errors_match_excel(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, Flows));
 
-    // Near rate 0, (1+rate)^nper - 1 cancels: computed directly it kept only about 8 correct digits at 1E-10.
-    // Expected values from the series: PMT = -pv/n * (1 + (n+1)/2 r + ...), FV = -pmt*n*(1 + (n-1)/2 r + ...).
+    // Near rate 0, (1+rate)^nper - 1 and log(1+rate) cancel: computed directly they kept only about 8 correct digits
+    // at 1E-10. Expected values computed with 40-digit arithmetic.
     [Theory]
     [InlineData("=PMT(1E-10,12,1200)", -100.000000065000)]
     [InlineData("=FV(1E-10,12,-100)", 1200.00000066)]
@@ -260,6 +260,10 @@ public class FinancialFunctionTests
     [InlineData("=PMT(1E-12,360,-200000)", 555.555555655833)]
     [InlineData("=PMT(-1E-10,12,1200)", -99.999999935)]
     [InlineData("=PMT(0.005,360,-200000)", 1199.10105030550)]
+    [InlineData("=NPER(1E-10,-100,1000)", 10.0000000055000)]
+    [InlineData("=NPER(0.0001,-100,1000)", 10.0055035776650)]
+    [InlineData("=NPER(1E-6,-50,1000,-500,1)", 10.0001450021125)]
+    [InlineData("=NPER(0.12/12,-100,-1000,10000,1)", 59.6738656742946)]
     public void Annuities_keep_full_precision_near_rate_zero(string formula, double expected)
     {
         double value = double.Parse(Show(formula), System.Globalization.CultureInfo.InvariantCulture);

@@ -283,13 +283,16 @@ internal static class FinancialFunctions
         }
 
         double adjusted = pmt * (1 + (a[4] != 0 ? rate : 0));
-        double ratio = (adjusted - (fv * rate)) / (adjusted + (pv * rate));
+        double denominator = adjusted + (pv * rate);
+        double ratio = (adjusted - (fv * rate)) / denominator;
         if (!(ratio > 0))
         {
             return Operand.Error(ErrorValue.Number);
         }
 
-        return Operand.Number(Math.Log(ratio) / Math.Log(1 + rate));
+        // log(ratio) / log(1+rate), both as log1p: near rate 0 the ratio and 1+rate are close to 1 and the logs
+        // of the rounded values keep only about 8 digits at 1E-10.
+        return Operand.Number(LogOnePlus(-(fv + pv) * rate / denominator) / LogOnePlus(rate));
     }
 
     // RATE(nper, pmt, pv, [fv], [type], [guess]): the rate that balances the annuity; Newton from guess (0.1).
