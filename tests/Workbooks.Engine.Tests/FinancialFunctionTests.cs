@@ -292,6 +292,7 @@ public class FinancialFunctionTests
     [InlineData("=EFFECT(0,4)", "#NUM!")]
     [InlineData("=EFFECT(0.1,0.5)", "#NUM!")]
     [InlineData("=NOMINAL(-0.1,4)", "#NUM!")]
+    [InlineData("=NPV(0.1,\"100\")", "90.9090909090909")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -406,6 +406,7 @@ public class TextFunctionTests
     [InlineData("=TEXT(1,\"#.##\")", "\"1.\"")]
     [InlineData("=1E-10&\"\"", "\"1E-10\"")]
     [InlineData("=UPPER(TRUE)", "\"TRUE\"")]
+    [InlineData("=UPPER(\"straße\")", "\"STRAßE\"")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
 }

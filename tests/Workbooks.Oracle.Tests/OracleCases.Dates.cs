@@ -212,5 +212,17 @@ public static partial class OracleCases
         new("=MONTH(EOMONTH(Data!C1,-3))"),
         new("=DAY(EOMONTH(DATE(2100,2,1),0))"),
         new("=DAY(EOMONTH(DATE(2000,2,1),0))"),
+
+        // Fourth round.
+        new("=DATEVALUE(\"2024-13-01\")"),
+        new("=EDATE(DATE(2024,1,31),-1)"),
+        new("=WEEKDAY(1)"),
+        new("=WEEKDAY(60)"),
+        new("=WORKDAY(DATE(2024,1,16),-1,Data!P1:P3)"),
+        new("=DAYS(\"x\",1)"),
+        new("=NETWORKDAYS(DATE(2024,2,19),DATE(2024,2,1),Data!P1:P3)"),
+        new("=YEARFRAC(DATE(2000,1,1),DATE(2024,1,1),1)"),
+        new("=EOMONTH(DATE(2024,12,15),1)"),
+        new("=DATE(2024,12,31)-DATE(2024,1,1)+1"),
     ];
 }

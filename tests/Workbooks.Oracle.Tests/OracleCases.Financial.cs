@@ -176,5 +176,20 @@ public static partial class OracleCases
         new("=NOMINAL(0.05,2)"),
         new("=SLN(10000,12000,5)"),
         new("=SYD(10000,1000,5,2.5)"),
+
+        // Fourth round.
+        new("=PMT(0.05,10,0,1000)"),
+        new("=IPMT(0.05,2,10,1000,0,1)"),
+        new("=PPMT(-0.01,3,10,1000)"),
+        new("=IRR({0,-100,60,60})"),
+        new("=XIRR({-100,60,60},{45000,45300,45100})"),
+        OracleCase.LibreOfficeDiffers("=NPV(0.1,\"100\")", "90.9090909090909", "Excel counts text representations of numbers typed as arguments; LibreOffice gives #VALUE!."),
+        new("=DB(1000,100,1,2,6)"),
+        new("=SLN(1000,100,-5)"),
+        new("=EFFECT(1E-10,12)"),
+        new("=NOMINAL(1E-10,12)"),
+        new("=EFFECT(0.0001,365)"),
+        new("=FV(0.0005,360,-100,1000,1)"),
+        new("=RATE(36,-300,10000,-1000)"),
     ];
 }

@@ -142,5 +142,16 @@ public static partial class OracleCases
         new("=INDEX(Lookup,0,2)*0+INDEX(Lookup,6,2)"),
         new("=CHOOSE(3,Data!A1,Data!A2,Data!D3)"),
         new("=INDIRECT(\"Data!A1:A3\")*0+1"),
+
+        // Fourth round.
+        new("=VLOOKUP(45,Data!F1:F10,1)"),
+        new("=MATCH(100,Data!F1:F10)"),
+        new("=VLOOKUP(0,Data!A8:A10,1,FALSE)"),
+        new("=MATCH(-2,Data!B1:B10,0)"),
+        new("=HLOOKUP(3,Data!K3:O3,1,FALSE)"),
+        new("=INDEX(Data!A1:A10,Data!A2+Data!A3)"),
+        new("=MATCH(\"e\",Data!D1:D6,1)"),
+        new("=VLOOKUP(\"f\",Data!D1:E6,2,TRUE)"),
+        new("=MATCH(Data!B9,Data!B1:B10,0)"),
     ];
 }

@@ -179,5 +179,21 @@ public static partial class OracleCases
         new("=MINIFS(Data!A1:A10,Data!A1:A10,\">0\")"),
         new("=AVERAGEIFS(Data!A1:A10,Data!A1:A10,\">=0\",Data!A1:A10,\"<=5\")"),
         new("=COUNTIF(Data!A1:A10,\"<\"&Data!A10)"),
+
+        // Fourth round.
+        new("=COUNTIF(Data!A1:A10,\">\"&\"abc\")"),
+        new("=COUNTIF(Data!D1:D6,\">\"&5)"),
+        new("=AVERAGEIF(Data!D1:D6,\"b\",Data!E1:E6)"),
+        new("=SUMIFS(Data!E1:E6,Data!D1:D6,Data!Z1)"),
+        new("=COUNTIF(Data!A1:A10,Data!Z1)"),
+        OracleCase.LibreOfficeDiffers("=MEDIAN(1,\"3\",5)", "3", "Excel counts text representations of numbers typed as arguments; LibreOffice gives #VALUE!."),
+        new("=STDEV.P(1)"),
+        new("=STDEV.S(4,4)"),
+        new("=PERCENTILE.INC(5,0.3)"),
+        new("=VAR.S(1,3)"),
+        new("=COUNTIF(Data!H1:H5,\"<y\")"),
+        new("=RANK.EQ(0.1,Data!A1:A10,1)"),
+        new("=AVERAGEIFS(Data!F1:F10,Data!F1:F10,\"<>\")"),
+        new("=COUNTIFS(Data!D1:D6,\">a\",Data!D1:D6,\"<f\",Data!E1:E6,\"<>30\")"),
     ];
 }
