@@ -355,6 +355,10 @@ public class DateFunctionTests
     [InlineData("=DATEVALUE(\"15 January 2024\")", "45306")]
     [InlineData("=DATEVALUE(\"2024/1/15\")", "45306")]
     [InlineData("=DATEVALUE(\"1-15-24\")", "45306")]
+    [InlineData("=YEAR(0)", "1900")]
+    [InlineData("=EOMONTH(0,0)", "31")]
+    [InlineData("=DAY(0)", "0")]
+    [InlineData("=DATEVALUE(\"1/1/1900\")", "1")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -293,6 +293,8 @@ public class FinancialFunctionTests
     [InlineData("=EFFECT(0.1,0.5)", "#NUM!")]
     [InlineData("=NOMINAL(-0.1,4)", "#NUM!")]
     [InlineData("=NPV(0.1,\"100\")", "90.9090909090909")]
+    [InlineData("=XIRR({-100,60,60},{45000,44900,45100})", "#NUM!")]
+    [InlineData("=XNPV(0.1,{-100,60,60},{45000,44900,45100})", "#NUM!")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
 }

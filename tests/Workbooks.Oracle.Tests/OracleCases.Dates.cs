@@ -224,5 +224,9 @@ public static partial class OracleCases
         new("=YEARFRAC(DATE(2000,1,1),DATE(2024,1,1),1)"),
         new("=EOMONTH(DATE(2024,12,15),1)"),
         new("=DATE(2024,12,31)-DATE(2024,1,1)+1"),
+        OracleCase.LibreOfficeDiffers("=YEAR(0)", "1900", Before1900March),
+        OracleCase.LibreOfficeDiffers("=EOMONTH(0,0)", "31", Before1900March),
+        OracleCase.LibreOfficeDiffers("=DAY(0)", "0", Before1900March),
+        OracleCase.LibreOfficeDiffers("=DATEVALUE(\"1/1/1900\")", "1", Before1900March),
     ];
 }

@@ -2,6 +2,8 @@ namespace Workbooks.Oracle.Tests;
 
 public static partial class OracleCases
 {
+    private const string DateBeforeFirst = "Excel documents #NUM! for a date before the first one; LibreOffice accepts it.";
+
     public static readonly OracleCase[] Financial =
     [
         // NPV, XNPV (Flows!A1:A6 with dates Flows!B1:B6).
@@ -191,5 +193,7 @@ public static partial class OracleCases
         new("=EFFECT(0.0001,365)"),
         new("=FV(0.0005,360,-100,1000,1)"),
         new("=RATE(36,-300,10000,-1000)"),
+        OracleCase.LibreOfficeDiffers("=XIRR({-100,60,60},{45000,44900,45100})", "#NUM!", DateBeforeFirst),
+        OracleCase.LibreOfficeDiffers("=XNPV(0.1,{-100,60,60},{45000,44900,45100})", "#NUM!", DateBeforeFirst),
     ];
 }
