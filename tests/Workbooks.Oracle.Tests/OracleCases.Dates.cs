@@ -228,5 +228,11 @@ public static partial class OracleCases
         OracleCase.LibreOfficeDiffers("=EOMONTH(0,0)", "31", Before1900March),
         OracleCase.LibreOfficeDiffers("=DAY(0)", "0", Before1900March),
         OracleCase.LibreOfficeDiffers("=DATEVALUE(\"1/1/1900\")", "1", Before1900March),
+
+        // Item by item inside SUMPRODUCT.
+        new("=SUMPRODUCT(YEAR(Data!C1:C3))"),
+        new("=SUMPRODUCT(WEEKDAY(Data!C1:C3,2))"),
+        new("=SUMPRODUCT(MONTH(Data!C1:C3)*DAY(Data!C1:C3))"),
+        new("=SUMPRODUCT(--(Data!C1:C3>DATE(2020,1,1)))"),
     ];
 }

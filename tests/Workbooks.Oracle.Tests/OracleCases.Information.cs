@@ -40,5 +40,13 @@ public static partial class OracleCases
         new("=ISERR(\"text\")"),
         new("=NA()+1"),
         new("=IFERROR(NA(),\"caught\")"),
+
+        // Item by item inside SUMPRODUCT.
+        new("=SUMPRODUCT(--ISERR(Data!G1:G5))"),
+        new("=SUMPRODUCT(--ISNA(Data!B1:B10))"),
+        new("=SUMPRODUCT(--ISERROR(Data!B1:B10))"),
+        new("=SUMPRODUCT(--ISNUMBER(Data!A1:A10))"),
+        OracleCase.LibreOfficeDiffers("=SUMPRODUCT(--ISNUMBER(Data!B1:B10))", "2", "LibreOffice has no boolean type: the TRUE and FALSE constants in Data!B2 and B7 are numbers there."),
+        OracleCase.LibreOfficeDiffers("=SUMPRODUCT(--ISTEXT(Data!B1:B10))", "4", "LibreOffice loads a cell holding empty text as an empty cell."),
     ];
 }

@@ -153,5 +153,11 @@ public static partial class OracleCases
         new("=MATCH(\"e\",Data!D1:D6,1)"),
         new("=VLOOKUP(\"f\",Data!D1:E6,2,TRUE)"),
         new("=MATCH(Data!B9,Data!B1:B10,0)"),
+
+        // Arrays of lookup values inside SUMPRODUCT.
+        new("=SUMPRODUCT(VLOOKUP(Data!D1:D3,Data!D1:E6,2,FALSE))"),
+        new("=SUMPRODUCT(MATCH(Data!D1:D3,Data!D1:D6,0))"),
+        new("=SUMPRODUCT(HLOOKUP(Data!K1:M1,Data!K1:O3,3,FALSE))"),
+        new("=SUMPRODUCT(INDEX(Data!E1:E6,0)*2)"),
     ];
 }

@@ -195,5 +195,12 @@ public static partial class OracleCases
         new("=RANK.EQ(0.1,Data!A1:A10,1)"),
         new("=AVERAGEIFS(Data!F1:F10,Data!F1:F10,\"<>\")"),
         new("=COUNTIFS(Data!D1:D6,\">a\",Data!D1:D6,\"<f\",Data!E1:E6,\"<>30\")"),
+
+        // Array criteria and arguments inside SUMPRODUCT.
+        new("=SUMPRODUCT(COUNTIF(Data!H1:H5,Data!H1:H5))"),
+        new("=SUMPRODUCT(1/COUNTIF(Data!H1:H5,Data!H1:H5))"),
+        new("=SUMPRODUCT(SUMIF(Data!D1:D6,{\"a\",\"c\"},Data!E1:E6))"),
+        new("=SUM(SMALL(Data!Q1:Q8,{1,2}))"),
+        new("=SUMPRODUCT(RANK.EQ(Data!F1:F3,Data!F1:F6))"),
     ];
 }

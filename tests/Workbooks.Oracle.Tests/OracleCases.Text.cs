@@ -254,5 +254,13 @@ public static partial class OracleCases
         new("=TEXT(123456789,\"#,##0\")"),
         new("=TEXT(45000,\"yy\")"),
         new("=TEXT(45000,\"m/d\")"),
+
+        // Item by item inside SUMPRODUCT.
+        new("=SUMPRODUCT(LEN(Data!D1:D6))"),
+        new("=SUMPRODUCT(--(LEFT(Data!H1:H5)=\"x\"))"),
+        new("=SUMPRODUCT(ISNUMBER(SEARCH(\"a\",Data!J1:J5))*1)"),
+        new("=SUMPRODUCT(--(EXACT(Data!H1:H5,\"x\")))"),
+        new("=SUMPRODUCT(VALUE(Data!A1:A3&\"0\"))"),
+        new("=SUMPRODUCT(LEN(SUBSTITUTE(Data!J3,\"-\",\"\")))"),
     ];
 }
