@@ -328,4 +328,13 @@ public class LookupFunctionTests
     [InlineData("=OFFSET(A1,0,0,0,1)", "#REF!")]
     public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, OracleData));
+
+    // An array constant of lookup values gives an array of results in any formula; a range only in array expressions.
+    [Theory]
+    [InlineData("=SUM(MATCH({\"a\",\"c\"},D1:D6,0))", "4")]
+    [InlineData("=SUM(VLOOKUP({\"a\",\"b\"},D1:E6,2,FALSE))", "30")]
+    [InlineData("=SUM(HLOOKUP({10,30},K1:O3,3,FALSE))", "4")]
+    [InlineData("=SUMPRODUCT(MATCH(D1:D3,D1:D6,0))", "6")]
+    public void Lookups_apply_item_by_item_over_array_constants(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }
