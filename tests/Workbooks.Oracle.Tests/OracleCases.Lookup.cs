@@ -159,5 +159,15 @@ public static partial class OracleCases
         new("=SUMPRODUCT(MATCH(Data!D1:D3,Data!D1:D6,0))"),
         new("=SUMPRODUCT(HLOOKUP(Data!K1:M1,Data!K1:O3,3,FALSE))"),
         new("=SUMPRODUCT(INDEX(Data!E1:E6,0)*2)"),
+
+        // Fifth round.
+        new("=MATCH(\"a~*b?c\",Data!J1:J5,0)"),
+        new("=MATCH(\"*o*\",Data!J1:J5,0)"),
+        new("=VLOOKUP(\"*world*\",Data!J1:J5,1,FALSE)"),
+        new("=MATCH(\"A-B-C-?\",Data!J1:J5,0)"),
+        new("=INDEX(Data!J1:J5,MATCH(\"mixed*\",Data!J1:J5,0))"),
+        new("=HLOOKUP(\"f*\",Data!K2:O2,1,FALSE)"),
+        new("=MATCH(TRUE,Data!B1:B10,0)"),
+        new("=MATCH(FALSE,Data!B1:B10,0)"),
     ];
 }

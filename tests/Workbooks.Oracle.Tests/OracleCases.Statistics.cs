@@ -202,5 +202,19 @@ public static partial class OracleCases
         new("=SUMPRODUCT(SUMIF(Data!D1:D6,{\"a\",\"c\"},Data!E1:E6))"),
         new("=SUM(SMALL(Data!Q1:Q8,{1,2}))"),
         new("=SUMPRODUCT(RANK.EQ(Data!F1:F3,Data!F1:F6))"),
+
+        // Fifth round.
+        new("=COUNTIF(Data!B1:B10,TRUE)"),
+        new("=COUNTIF(Data!G1:G5,\"<>#N/A\")"),
+        new("=COUNTIF(Data!G1:G5,\"#N/A\")"),
+        new("=COUNTIF(Data!J1:J5,\"a~*b?c\")"),
+        new("=COUNTIF(Data!J1:J5,\"*-*\")"),
+        new("=COUNTIF(Data!J1:J5,\"??????*\")"),
+        new("=SUMIF(Data!H1:H5,\"?\",Data!Q1:Q5)"),
+        new("=AVERAGEIF(Data!H1:H5,\"<>z\",Data!R1:R5)"),
+        new("=COUNTIFS(Data!Q1:Q8,\">=4\",Data!Q1:Q8,\"<=4\")"),
+        new("=COUNTIF(Data!A1:A10,\">=\"&0.1)"),
+        new("=COUNTIF(Data!A1:A10,\"<1E-1\")"),
+        new("=SUMIF(Data!A1:A10,\"<=0\")"),
     ];
 }

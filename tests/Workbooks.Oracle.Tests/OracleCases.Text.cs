@@ -262,5 +262,17 @@ public static partial class OracleCases
         new("=SUMPRODUCT(--(EXACT(Data!H1:H5,\"x\")))"),
         new("=SUMPRODUCT(VALUE(Data!A1:A3&\"0\"))"),
         new("=SUMPRODUCT(LEN(SUBSTITUTE(Data!J3,\"-\",\"\")))"),
+
+        // Fifth round.
+        new("=SEARCH(\"~~\",\"a~b\")"),
+        new("=SUBSTITUTE(\"a~b\",\"~\",\"-\")"),
+        new("=FIND(\"?\",\"a*b?c\")"),
+        new("=REPLACE(Data!J5,2,1,\"+\")"),
+        new("=TEXT(Data!A9,\"#,##0.00\")"),
+        new("=TEXT(Data!A6,\"0.0;[Red]-0.0\")"),
+        new("=TEXT(0.5,\"0%\")"),
+        new("=TEXT(1/3,\"# ??/??\")"),
+        new("=TEXT(45000,\"[$-409]mmmm d, yyyy\")"),
+        new("=LEN(TEXT(45000,\"dddd\"))"),
     ];
 }
