@@ -334,4 +334,31 @@ public class DateFunctionTests
 
         public override TimeZoneInfo LocalTimeZone => zone;
     }
+
+    // The oracle's cases where LibreOffice differs from Excel (OracleCases.Dates.cs), on the oracle's data: Excel's values.
+    [Theory]
+    [InlineData("=DATE(10000,1,1)", "#NUM!")]
+    [InlineData("=DATE(1900,1,1)", "1")]
+    [InlineData("=DATE(1900,2,29)", "60")]
+    [InlineData("=YEAR(2958466)", "#NUM!")]
+    [InlineData("=DAY(-1)", "#NUM!")]
+    [InlineData("=DAY(60)", "29")]
+    [InlineData("=MONTH(C5)*100+DAY(C5)", "101")]
+    [InlineData("=DAYS(C2+0.9,C2)", "0")]
+    [InlineData("=NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),11)", "27")]
+    [InlineData("=NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),\"0000011\",P1:P3)", "22")]
+    [InlineData("=WORKDAY.INTL(DATE(2024,1,1),5,7)", "45299")]
+    [InlineData("=WORKDAY.INTL(DATE(2024,1,1),5,\"1010100\")", "45300")]
+    [InlineData("=YEARFRAC(C1,C2,5)", "#NUM!")]
+    [InlineData("=WEEKDAY(C1,4)", "#NUM!")]
+    [InlineData("=WEEKDAY(-1)", "#NUM!")]
+    [InlineData("=DATEVALUE(\"15 January 2024\")", "45306")]
+    [InlineData("=DATEVALUE(\"2024/1/15\")", "45306")]
+    [InlineData("=DATEVALUE(\"1-15-24\")", "45306")]
+    [InlineData("=YEAR(0)", "1900")]
+    [InlineData("=EOMONTH(0,0)", "31")]
+    [InlineData("=DAY(0)", "0")]
+    [InlineData("=DATEVALUE(\"1/1/1900\")", "1")]
+    public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

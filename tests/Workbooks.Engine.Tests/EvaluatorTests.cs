@@ -207,4 +207,20 @@ public class EvaluatorTests
         workbook.Set("A1", "=Ping");
         Assert.Equal("#CIRC!", workbook.Value("A1"));
     }
+
+    // Single-value functions apply item by item over an array constant in any formula, as in Excel (no
+    // Ctrl+Shift+Enter needed); a range is still intersected outside array expressions.
+    [Theory]
+    [InlineData("=SUM(ROUND({1.25,2.35},1))", "3.7")]
+    [InlineData("=SUM(LEN({\"a\",\"bb\",\"ccc\"}))", "6")]
+    [InlineData("=SUM(ABS({-1,-2}))", "3")]
+    [InlineData("=SUM(DATE(2024,{1,2},1))", "90615")]
+    [InlineData("=SUM(YEAR({45000,45292}))", "4047")]
+    [InlineData("=SUM(LEFT({\"12\",\"34\"},1)*1)", "4")]
+    [InlineData("=MAX(ABS({-5,3}))", "5")]
+    [InlineData("=SUM(ROUND({1.25;2.35},{0,1}))", "6.7")]
+    [InlineData("=ABS(A6:A8)", "#VALUE!")]
+    [InlineData("=SUMPRODUCT(ABS(A6:A8))", "13.5")]
+    public void Scalar_functions_apply_item_by_item_over_array_constants(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -60,6 +60,15 @@ public class LogicalFunctionTests
     [InlineData("=FALSE()", "FALSE")]
     public void Logical_functions_match_excel(string formula, string expected) =>
         Assert.Equal(expected, Show(formula, ("A1", "50"), ("B1", "100"), ("C1", "TRUE"), ("C2", "1"), ("C3", "text"), ("D1", "text")));
+
+
+    // An array constant as IF's condition chooses item by item in any formula, as in Excel.
+    [Theory]
+    [InlineData("=SUM(IF({1,0,1},{10,20,30}))", "40")]
+    [InlineData("=SUM(IF({TRUE,FALSE},1,2))", "3")]
+    [InlineData("=IF({1,0},\"y\",\"n\")", "\"y\"")]
+    public void If_chooses_item_by_item_over_an_array_constant(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula));
 }
 
 public class InformationFunctionTests
@@ -190,6 +199,15 @@ public class ReferenceFunctionTests
         Assert.Equal("7", workbook.Value("C1"));
         Assert.Equal("8", workbook.Value("C2"));
     }
+
+
+    // An array of indexes (an array constant anywhere, a range inside SUMPRODUCT) chooses item by item, as in Excel.
+    [Theory]
+    [InlineData("=SUM(CHOOSE({1,2},10,20))", "30")]
+    [InlineData("=SUMPRODUCT(CHOOSE(A1:A3,10,20,30))", "60")]
+    [InlineData("=CHOOSE({2,1},\"a\",\"b\")", "\"b\"")]
+    public void Choose_chooses_item_by_item_over_arrays_of_indexes(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }
 
 public class CriteriaTests

@@ -298,4 +298,43 @@ public class LookupFunctionTests
     [InlineData("=XMATCH(1)")]
     public void Wrong_argument_counts_are_parse_errors(string formula) =>
         Assert.Throws<FormulaParseException>(() => Formula.Parse(formula));
+
+    // The oracle's cases where LibreOffice differs from Excel (OracleCases.Lookup.cs), on the oracle's data: Excel's values.
+    [Theory]
+    [InlineData("=VLOOKUP(\"a\",D1:E6,3,FALSE)", "#REF!")]
+    [InlineData("=HLOOKUP(30,K1:O3,4,FALSE)", "#REF!")]
+    [InlineData("=XLOOKUP(\"c\",D1:D6,E1:E6)", "30")]
+    [InlineData("=XLOOKUP(\"z\",D1:D6,E1:E6,\"none\")", "\"none\"")]
+    [InlineData("=XLOOKUP(\"z\",D1:D6,E1:E6)", "#N/A")]
+    [InlineData("=XLOOKUP(35,F1:F6,D1:D6,,-1)", "\"c\"")]
+    [InlineData("=XLOOKUP(35,F1:F6,D1:D6,,1)", "\"d\"")]
+    [InlineData("=XLOOKUP(\"b*\",D1:D6,E1:E6,,2)", "20")]
+    [InlineData("=XLOOKUP(\"x\",H1:H5,A1:A5,,0,-1)", "5")]
+    [InlineData("=XLOOKUP(\"x\",H1:H5,A1:A5,,0,1)", "1")]
+    [InlineData("=XLOOKUP(40,F1:F6,E1:E6,,0,2)", "40")]
+    [InlineData("=XLOOKUP(40,I1:I6,D1:D6,,0,-2)", "\"c\"")]
+    [InlineData("=SUM(XLOOKUP(\"b\",D1:D6,E1:E6):XLOOKUP(\"d\",D1:D6,E1:E6))", "90")]
+    [InlineData("=XLOOKUP(30,K1:O1,K2:O2)", "\"thirty\"")]
+    [InlineData("=XLOOKUP(1,D1:D6,E1:E5)", "#VALUE!")]
+    [InlineData("=XMATCH(\"d\",D1:D6)", "4")]
+    [InlineData("=XMATCH(35,F1:F6,1)", "4")]
+    [InlineData("=XMATCH(35,F1:F6,-1)", "3")]
+    [InlineData("=XMATCH(\"x\",H1:H5,0,-1)", "5")]
+    [InlineData("=XMATCH(\"?\",H1:H5,2)", "1")]
+    [InlineData("=XMATCH(99,F1:F6)", "#N/A")]
+    [InlineData("=INDEX(D1:E6,2,3)", "#REF!")]
+    [InlineData("=MATCH(1,D1:E6,0)", "#N/A")]
+    [InlineData("=OFFSET(A1,-1,0)", "#REF!")]
+    [InlineData("=OFFSET(A1,0,0,0,1)", "#REF!")]
+    public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
+
+    // An array constant of lookup values gives an array of results in any formula; a range only in array expressions.
+    [Theory]
+    [InlineData("=SUM(MATCH({\"a\",\"c\"},D1:D6,0))", "4")]
+    [InlineData("=SUM(VLOOKUP({\"a\",\"b\"},D1:E6,2,FALSE))", "30")]
+    [InlineData("=SUM(HLOOKUP({10,30},K1:O3,3,FALSE))", "4")]
+    [InlineData("=SUMPRODUCT(MATCH(D1:D3,D1:D6,0))", "6")]
+    public void Lookups_apply_item_by_item_over_array_constants(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -314,4 +314,15 @@ public class MathFunctionTests
         Assert.Contains(changed, c => c.Address.ToString() == "A1");
         Assert.Equal("#NUM!", workbook.Value("A3"));
     }
+
+    // A criterion given as an array constant, or as a range inside an array expression, gives one result per item.
+    [Theory]
+    [InlineData("=SUM(SUMIF(D1:D6,{\"a\",\"c\"},E1:E6))", "40")]
+    [InlineData("=SUMPRODUCT(SUMIF(D1:D6,{\"a\",\"c\"},E1:E6))", "40")]
+    [InlineData("=SUMPRODUCT(SUMIF(D1:D6,D1:D3,E1:E6))", "60")]
+    [InlineData("=SUMPRODUCT(SUMIFS(E1:E6,D1:D6,{\"a\";\"b\"},F1:F6,{\">0\",\">10\"}))", "50")]
+    [InlineData("=SUM(MAXIFS(A1:A5,H1:H5,{\"x\",\"y\",\"z\"}))", "11")]
+    [InlineData("=SUM(MINIFS(A1:A5,H1:H5,{\"x\",\"y\",\"q\"}))", "3")]
+    public void Conditional_sums_apply_item_by_item_over_array_criteria(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

@@ -241,4 +241,37 @@ public class StatisticalFunctionTests
         Assert.True(value.IsNumber, $"{formula} gave {Show(value)}");
         return value.Number;
     }
+
+    // A criterion, number or k given as an array constant, or as a range inside an array expression, gives one
+    // result per item (SUMPRODUCT(1/COUNTIF(r,r)) counts distinct values).
+    [Theory]
+    [InlineData("=SUMPRODUCT(COUNTIF(H1:H5,H1:H5))", "11")]
+    [InlineData("=SUMPRODUCT(1/COUNTIF(H1:H5,H1:H5))", "3")]
+    [InlineData("=SUM(COUNTIF(D1:D6,{\"a\",\"c\",\"z\"}))", "2")]
+    [InlineData("=SUM(COUNTIFS(H1:H5,{\"x\";\"y\"},A1:A5,{\">1\",\">0\"}))", "7")]
+    [InlineData("=SUM(AVERAGEIF(H1:H5,{\"x\",\"y\"},A1:A5))", "5")]
+    [InlineData("=SUM(AVERAGEIFS(E1:E6,D1:D6,{\"a\",\"f\"}))", "70")]
+    [InlineData("=SUMPRODUCT(RANK.EQ(F1:F3,F1:F6))", "15")]
+    [InlineData("=SUM(RANK.AVG({4,5},Q1:Q8))", "9.5")]
+    [InlineData("=SUM(PERCENTILE.INC(F1:F6,{0,1}))", "70")]
+    [InlineData("=SUM(QUARTILE.INC(Q1:Q8,{0,4}))", "11")]
+    public void Statistics_apply_item_by_item_over_array_arguments(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
+
+    // The oracle's cases where LibreOffice differs from Excel (OracleCases.Statistics.cs), on the oracle's data: Excel's values.
+    [Theory]
+    [InlineData("=AVERAGE(B6:B10)", "0.75")]
+    [InlineData("=COUNT(B6:B10)", "2")]
+    [InlineData("=COUNTA(B1:B10)", "9")]
+    [InlineData("=MEDIAN(D1:D6)", "#NUM!")]
+    [InlineData("=LARGE(A1:A10,11)", "#NUM!")]
+    [InlineData("=SMALL(A1:A10,0)", "#NUM!")]
+    [InlineData("=RANK.EQ(99,A1:A10)", "#N/A")]
+    [InlineData("=PERCENTILE.INC(F1:F6,1.1)", "#NUM!")]
+    [InlineData("=CORREL(A1:A5,E1:E4)", "#N/A")]
+    [InlineData("=COUNTIF(B1:B10,12)", "1")]
+    [InlineData("=COUNT(A1:R10)", "64")]
+    [InlineData("=MEDIAN(1,\"3\",5)", "3")]
+    public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

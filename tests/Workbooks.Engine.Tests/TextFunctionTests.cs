@@ -391,4 +391,22 @@ public class TextFunctionTests
     [InlineData("=REPT(\"a\")")]
     public void Wrong_argument_counts_are_parse_errors(string formula) =>
         Assert.Throws<FormulaParseException>(() => Formula.Parse(formula));
+
+    // The oracle's cases where LibreOffice differs from Excel (OracleCases.Text.cs), on the oracle's data: Excel's values.
+    [Theory]
+    [InlineData("=FIND(\"\",\"abc\")", "1")]
+    [InlineData("=TEXT(-0.001,\"0.00\")", "\"-0.00\"")]
+    [InlineData("=TEXT(0.999999,\"hh:mm:ss\")", "\"00:00:00\"")]
+    [InlineData("=CONCAT(A1:B2)", "\"1apple2TRUE\"")]
+    [InlineData("=TEXTJOIN(\",\",TRUE,B1:B4)", "\"apple,TRUE,12\"")]
+    [InlineData("=CONCATENATE(B2)", "\"TRUE\"")]
+    [InlineData("=1E+16&\"\"", "\"1E+16\"")]
+    [InlineData("=123456789012345678&\"\"", "\"1.23456789012346E+17\"")]
+    [InlineData("=-1E-20&\"\"", "\"-1E-20\"")]
+    [InlineData("=TEXT(1,\"#.##\")", "\"1.\"")]
+    [InlineData("=1E-10&\"\"", "\"1E-10\"")]
+    [InlineData("=UPPER(TRUE)", "\"TRUE\"")]
+    [InlineData("=UPPER(\"straße\")", "\"STRAßE\"")]
+    public void Excel_values_where_LibreOffice_differs(string formula, string expected) =>
+        Assert.Equal(expected, Show(formula, OracleData));
 }

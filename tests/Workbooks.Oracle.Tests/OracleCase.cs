@@ -71,3 +71,12 @@ public static partial class OracleCases
         return all;
     }
 }
+
+public static partial class OracleCases
+{
+    // Reasons shared by several LibreOfficeDiffers cases.
+    private const string InvalidArgument = "LibreOffice's invalid-argument error is saved as #VALUE!; Excel gives #NUM!.";
+    private const string NoConvergence = "Excel gives #NUM! when the solver finds no result; LibreOffice saves its no-convergence error as #N/A.";
+    private const string NegativeDate = "Excel has no dates before serial 0 (#NUM!); LibreOffice counts back into 1899.";
+    private const string OffsetOutside = "Excel gives #REF! for an OFFSET outside the sheet or of height 0; LibreOffice saves its error as #VALUE!.";
+}

@@ -29,26 +29,4 @@ public static partial class OracleCases
         new("=TRUE()+FALSE()"),
         new("=AND(\"text\")"),
     ];
-
-    public static readonly OracleCase[] Information =
-    [
-        new("=ISBLANK(Data!B3)"),
-        OracleCase.LibreOfficeDiffers("=ISBLANK(Data!B8)", "FALSE", "LibreOffice loads a cell holding empty text as an empty cell."),
-        new("=ISNUMBER(Data!B4)"),
-        new("=ISNUMBER(Data!C1)"),
-        OracleCase.LibreOfficeDiffers("=ISTEXT(Data!B8)", "TRUE", "LibreOffice loads a cell holding empty text as an empty cell."),
-        new("=ISNONTEXT(Data!B3)"),
-        new("=ISLOGICAL(Data!B2)"),
-        new("=ISERROR(Data!G3)"),
-        new("=ISERR(Data!B5)"),
-        new("=ISNA(Data!B5)"),
-        new("=ISEVEN(-2.5)"),
-        new("=ISODD(3.9)"),
-        new("=N(Data!B2)+N(Data!B1)+N(7)"),
-        new("=T(Data!B1)&T(Data!A1)"),
-        OracleCase.LibreOfficeDiffers("=TYPE(Data!A1)+TYPE(Data!B1)*10+TYPE(Data!B2)*100", "421", "LibreOffice loads a TRUE constant as the formula =TRUE(), so TYPE gives 8 (formula) instead of 4."),
-        new("=TYPE(Data!G1)"),
-        new("=NA()"),
-        new("=ISNA(NA())"),
-    ];
 }

@@ -11,6 +11,11 @@ namespace Workbooks.Oracle.Tests;
 /// <item>Data!C1:C5 dates as serial numbers: 45000 (2023-03-15), 45292 (2024-01-01), 36526 (2000-01-01), 61 (1900-03-01), 1</item>
 /// <item>Data!D1:E6 a lookup table: keys "a".."f", values 10..60; Data!F1:F6 sorted numbers 10, 20, 30, 40, 50, 60</item>
 /// <item>Data!G1:G5 errors: #DIV/0!, #VALUE!, #REF!, #NUM!, #NAME?; Data!H1:H5 categories "x","y","x","z","x"</item>
+/// <item>Data!I1:I6 descending numbers 60, 50, 40, 30, 20, 10</item>
+/// <item>Data!J1:J5 text: "  Hello   World  ", "john o'neil-smith", "A-B-C-B", "Mixed Case 2nd", "a*b?c"</item>
+/// <item>Data!K1:O3 a horizontal table: K1:O1 10, 20, 30, 40, 50; K2:O2 "ten".."fifty"; K3:O3 1, 2, 3, 4, 5</item>
+/// <item>Data!P1:P3 holidays: 45306 (2024-01-15), 45341 (2024-02-19), 45323 (2024-02-01)</item>
+/// <item>Data!Q1:Q8 a sample 2, 4, 4, 4, 5, 5, 7, 9; Data!R1:R8 paired with it 1, 3, 2, 5, 4, 6, 8, 7</item>
 /// <item>'Other Sheet'!A1:A3 100, 200, 300; 'Other Sheet'!B1 "text"</item>
 /// <item>Flows!A1:A6 cash flows -1000, 300, 400, 500, 200, 100; Flows!B1:B6 their dates; Flows!C1 rate 0.08</item>
 /// <item>Names: Rate (Flows!$C$1), Values (Data!$A$1:$A$10), Lookup (Data!$D$1:$E$6), Hundred (=100), Twice (=Data!$A$2*2)</item>
@@ -35,6 +40,14 @@ public static class OracleFixture
         Column(workbook, "Data", "F1", "10", "20", "30", "40", "50", "60");
         Column(workbook, "Data", "G1", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!", "#NAME?");
         Column(workbook, "Data", "H1", "x", "y", "x", "z", "x");
+        Column(workbook, "Data", "I1", "60", "50", "40", "30", "20", "10");
+        Column(workbook, "Data", "J1", "  Hello   World  ", "john o'neil-smith", "A-B-C-B", "Mixed Case 2nd", "a*b?c");
+        Row(workbook, "Data", "K1", "10", "20", "30", "40", "50");
+        Row(workbook, "Data", "K2", "ten", "twenty", "thirty", "forty", "fifty");
+        Row(workbook, "Data", "K3", "1", "2", "3", "4", "5");
+        Column(workbook, "Data", "P1", "45306", "45341", "45323");
+        Column(workbook, "Data", "Q1", "2", "4", "4", "4", "5", "5", "7", "9");
+        Column(workbook, "Data", "R1", "1", "3", "2", "5", "4", "6", "8", "7");
         Column(workbook, "Other Sheet", "A1", "100", "200", "300");
         workbook.SetCellInput("Other Sheet", CellAddress.Parse("B1"), "text");
         Column(workbook, "Flows", "A1", "-1000", "300", "400", "500", "200", "100");
@@ -54,6 +67,15 @@ public static class OracleFixture
         for (int i = 0; i < inputs.Length; i++)
         {
             workbook.SetCellInput(sheet, new CellAddress(start.Row + i, start.Column), inputs[i]);
+        }
+    }
+
+    private static void Row(Workbook workbook, string sheet, string left, params string[] inputs)
+    {
+        var start = CellAddress.Parse(left);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            workbook.SetCellInput(sheet, new CellAddress(start.Row, start.Column + i), inputs[i]);
         }
     }
 }

@@ -496,21 +496,26 @@ internal sealed class Evaluator(Workbook workbook)
 
             var value = Evaluate(nodes[i], arrayMode || mode == ArgMode.Array);
             _args[baseTop + i] = value;
-            if (arrayMode && definition.IsScalar && (value.IsArray || value.Reference is { IsSingleCell: false }))
+            if (definition.IsScalar && IsLiftable(value, arrayMode))
             {
                 lift = true;
             }
         }
 
         var result = lift
-            ? Lift(definition, nodes, baseTop, n)
+            ? Lift(definition, nodes, baseTop, n, arrayMode)
             : definition.Body(new FunctionArgs(this, _args.AsSpan(baseTop, n), nodes, definition, arrayMode));
         _argTop = baseTop;
         return result;
     }
 
-    // A scalar function called with arrays in array mode is applied item by item (SUMPRODUCT(ROUND(A1:A3,0))).
-    private Operand Lift(FunctionDefinition definition, Node[] nodes, int baseTop, int n)
+    // An argument a scalar function applies item by item over: an array anywhere (ROUND({1.25,2.35},1) is an array
+    // in any formula, as in Excel), a range of several cells only in array mode (elsewhere it is intersected).
+    private static bool IsLiftable(in Operand value, bool arrayMode) =>
+        value.IsArray || (arrayMode && value.Reference is { IsSingleCell: false });
+
+    // A scalar function called with arrays is applied item by item (SUMPRODUCT(ROUND(A1:A3,0)), SUM(LEN({"a","bb"}))).
+    private Operand Lift(FunctionDefinition definition, Node[] nodes, int baseTop, int n, bool arrayMode)
     {
         var arrays = new ArrayValue?[n];
         int rows = 1;
@@ -518,7 +523,7 @@ internal sealed class Evaluator(Workbook workbook)
         for (int i = 0; i < n; i++)
         {
             var value = _args[baseTop + i];
-            if (value.IsArray || value.Reference is { IsSingleCell: false })
+            if (IsLiftable(value, arrayMode))
             {
                 var array = ToArray(value);
                 arrays[i] = array;

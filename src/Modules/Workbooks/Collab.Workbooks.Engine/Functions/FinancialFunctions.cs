@@ -46,8 +46,8 @@ internal static class FinancialFunctions
             return -(pv + (pmt * nper));
         }
 
-        double growth = Math.Pow(1 + rate, nper);
-        return -((pv * growth) + (pmt * (1 + (start ? rate : 0)) * (growth - 1) / rate));
+        double growth = Growth(rate, nper, out double growthMinusOne);
+        return -((pv * growth) + (pmt * (1 + (start ? rate : 0)) * growthMinusOne / rate));
     }
 
     /// <summary>PMT: the level payment that takes pv to fv in nper periods.</summary>
@@ -58,8 +58,51 @@ internal static class FinancialFunctions
             return -(pv + fv) / nper;
         }
 
+        double growth = Growth(rate, nper, out double growthMinusOne);
+        return -(fv + (pv * growth)) * rate / ((1 + (start ? rate : 0)) * growthMinusOne);
+    }
+
+    /// <summary>
+    /// (1+rate)^nper, and that minus 1. Computed as Math.Pow(1+rate, nper) - 1 the difference loses digits for rates
+    /// near 0: 1+rate rounds away the low bits of rate (8e-9 of it at 1E-10) and the subtraction cancels, so
+    /// PMT(1E-10,12,1200) came out as -99.99999185 instead of -100.000000065. Below |rate| 1e-3 both come from
+    /// expm1(nper*log1p(rate)) with Kahan's corrections (the pair stays consistent, which the annuity ratios need);
+    /// above, from Math.Pow as before.
+    /// </summary>
+    internal static double Growth(double rate, double nper, out double growthMinusOne)
+    {
+        if (Math.Abs(rate) < 1e-3)
+        {
+            growthMinusOne = ExpMinusOne(nper * LogOnePlus(rate));
+            return 1 + growthMinusOne;
+        }
+
         double growth = Math.Pow(1 + rate, nper);
-        return -(fv + (pv * growth)) * rate / ((1 + (start ? rate : 0)) * (growth - 1));
+        growthMinusOne = growth - 1;
+        return growth;
+    }
+
+    private static double LogOnePlus(double x)
+    {
+        double u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    private static double ExpMinusOne(double x)
+    {
+        if (Math.Abs(x) > 0.5)
+        {
+            return Math.Exp(x) - 1;
+        }
+
+        double u = Math.Exp(x);
+        if (u == 1)
+        {
+            return x;
+        }
+
+        double um1 = u - 1;
+        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
     }
 
     private static double InterestPayment(double rate, double per, double nper, double pv, double fv, bool start, out double payment)
@@ -200,8 +243,8 @@ internal static class FinancialFunctions
             return Operand.Error(ErrorValue.Number);
         }
 
-        double growth = Math.Pow(1 + rate, nper);
-        return Operand.Number(-(fv + (pmt * (1 + (a[4] != 0 ? rate : 0)) * (growth - 1) / rate)) / growth);
+        double growth = Growth(rate, nper, out double growthMinusOne);
+        return Operand.Number(-(fv + (pmt * (1 + (a[4] != 0 ? rate : 0)) * growthMinusOne / rate)) / growth);
     }
 
     // FV(rate, nper, pmt, [pv], [type])
@@ -240,13 +283,16 @@ internal static class FinancialFunctions
         }
 
         double adjusted = pmt * (1 + (a[4] != 0 ? rate : 0));
-        double ratio = (adjusted - (fv * rate)) / (adjusted + (pv * rate));
+        double denominator = adjusted + (pv * rate);
+        double ratio = (adjusted - (fv * rate)) / denominator;
         if (!(ratio > 0))
         {
             return Operand.Error(ErrorValue.Number);
         }
 
-        return Operand.Number(Math.Log(ratio) / Math.Log(1 + rate));
+        // log(ratio) / log(1+rate), both as log1p: near rate 0 the ratio and 1+rate are close to 1 and the logs
+        // of the rounded values keep only about 8 digits at 1E-10.
+        return Operand.Number(LogOnePlus(-(fv + pv) * rate / denominator) / LogOnePlus(rate));
     }
 
     // RATE(nper, pmt, pv, [fv], [type], [guess]): the rate that balances the annuity; Newton from guess (0.1).

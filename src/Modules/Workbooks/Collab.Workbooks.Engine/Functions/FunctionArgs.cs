@@ -104,4 +104,60 @@ internal readonly ref struct FunctionArgs
 
         return TryBoolean(index, out value, out error);
     }
+
+    /// <summary>
+    /// Applies <paramref name="body"/> item by item when one of the single-value parameters at
+    /// <paramref name="first"/>, first + <paramref name="step"/>, ... (only <paramref name="first"/> when step is 0)
+    /// holds an array constant or, inside an array expression, a range of several cells, as Excel does:
+    /// SUM(COUNTIF(A1:A9,{"a","b"})), SUMPRODUCT(1/COUNTIF(A1:A9,A1:A9)), SUMPRODUCT(RANK.EQ(A1:A3,A1:A9)). The
+    /// result is the array of the results (arrays of different sizes broadcast; #N/A past the smaller). False, with
+    /// nothing done, when every such parameter holds one value.
+    /// </summary>
+    public bool TryLift(int first, int step, FunctionBody body, out Operand result)
+    {
+        ArrayValue?[]? arrays = null;
+        int rows = 1;
+        int columns = 1;
+        for (int i = first; i < _values.Length; i += step)
+        {
+            var value = this[i];
+            if (value.IsArray || (ArrayMode && value.Reference is { IsSingleCell: false }))
+            {
+                arrays ??= new ArrayValue?[_values.Length];
+                var array = Context.ToArray(value);
+                arrays[i] = array;
+                rows = Evaluator.BroadcastSize(rows, array.Rows);
+                columns = Evaluator.BroadcastSize(columns, array.Columns);
+            }
+
+            if (step == 0)
+            {
+                break;
+            }
+        }
+
+        if (arrays is null)
+        {
+            result = default;
+            return false;
+        }
+
+        var items = new Operand[_values.Length];
+        var output = new ArrayValue(rows, columns);
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                for (int i = 0; i < items.Length; i++)
+                {
+                    items[i] = arrays[i] is { } a ? new Operand(Evaluator.Element(a, r, c)) : _values[i];
+                }
+
+                output[r, c] = Context.Scalar(body(new FunctionArgs(Context, items, _nodes, _definition, ArrayMode)));
+            }
+        }
+
+        result = output;
+        return true;
+    }
 }

@@ -22,7 +22,9 @@ internal static class LogicalFunctions
     private static Operand If(FunctionArgs args)
     {
         var condition = args[0];
-        if (args.ArrayMode && (condition.IsArray || condition.Reference is { IsSingleCell: false }))
+        // An array condition (an array constant anywhere, a range in an array expression) chooses item by item:
+        // SUM(IF({1,0,1},{10,20,30})) is 40.
+        if (condition.IsArray || (args.ArrayMode && condition.Reference is { IsSingleCell: false }))
         {
             return IfArray(args, args.Context.ToArray(condition));
         }

@@ -265,9 +265,10 @@ internal static class LookupFunctions
     }
 
     private static bool IsLifted(FunctionArgs args, in Operand needle) =>
-        args.ArrayMode && (needle.IsArray || needle.Reference is { IsSingleCell: false });
+        needle.IsArray || (args.ArrayMode && needle.Reference is { IsSingleCell: false });
 
-    // The lookup value is one value; in an array expression a range or array of them gives an array of results.
+    // The lookup value is one value; an array of them (an array constant anywhere, a range in an array expression)
+    // gives an array of results: SUM(VLOOKUP({"a","b"},...)) sums two lookups, as in Excel.
     private static Operand ForEachLookupValue(FunctionArgs args, Func<CellValue, CellValue> lookup)
     {
         var operand = args[0];

@@ -122,6 +122,11 @@ internal static class MathFunctions
     // SUMIF(range, criteria, [sum_range]): sum_range takes range's shape from its own top-left cell.
     private static Operand SumIf(FunctionArgs args)
     {
+        if (args.TryLift(1, 0, SumIf, out var lifted))
+        {
+            return lifted;
+        }
+
         var range = new Grid(args[0], args.Context);
         var criteria = Criteria.Parse(args.Scalar(1), args.Context.Workbook.TimeProvider);
         var sumGrid = args.IsMissing(2) ? range : new Grid(args[2], args.Context).Resize(range.Rows, range.Columns);
@@ -152,6 +157,11 @@ internal static class MathFunctions
 
     private static Operand SumIfs(FunctionArgs args)
     {
+        if (args.TryLift(2, 2, SumIfs, out var lifted))
+        {
+            return lifted;
+        }
+
         var sumGrid = new Grid(args[0], args.Context);
         var matches = new List<(int Row, int Column)>();
         if (!ConditionalScan.TryMatch(args, 1, sumGrid, matches, out var error))
@@ -177,8 +187,16 @@ internal static class MathFunctions
         return Operand.Number(total);
     }
 
+    private static readonly FunctionBody MaxIfs = args => ExtremeIfs(args, true);
+    private static readonly FunctionBody MinIfs = args => ExtremeIfs(args, false);
+
     private static Operand ExtremeIfs(FunctionArgs args, bool max)
     {
+        if (args.TryLift(2, 2, max ? MaxIfs : MinIfs, out var lifted))
+        {
+            return lifted;
+        }
+
         var valueGrid = new Grid(args[0], args.Context);
         var matches = new List<(int Row, int Column)>();
         if (!ConditionalScan.TryMatch(args, 1, valueGrid, matches, out var error))

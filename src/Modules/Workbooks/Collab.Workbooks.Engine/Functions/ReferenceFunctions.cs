@@ -343,6 +343,12 @@ internal static class ReferenceFunctions
 
     private static Operand Choose(FunctionArgs args)
     {
+        // An array of indexes (an array constant anywhere, a range in an array expression) chooses item by item.
+        if (args.TryLift(0, 0, Choose, out var lifted))
+        {
+            return lifted;
+        }
+
         if (!args.TryNumber(0, out double index, out var error))
         {
             return error;

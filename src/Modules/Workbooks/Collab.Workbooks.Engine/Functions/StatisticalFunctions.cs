@@ -225,6 +225,11 @@ internal static class StatisticalFunctions
     // COUNTIF(range, criteria) and COUNTIFS(range1, criteria1, ...): errors in the ranges are values to match, not results.
     private static Operand CountIfs(FunctionArgs args)
     {
+        if (args.TryLift(1, 2, CountIfs, out var lifted))
+        {
+            return lifted;
+        }
+
         var matches = new List<(int Row, int Column)>();
         return ConditionalScan.TryMatch(args, 0, null, matches, out var error) ? Operand.Number(matches.Count) : error;
     }
@@ -233,6 +238,11 @@ internal static class StatisticalFunctions
     // numbers are averaged; an error in a matched average cell is the result; no number matched is #DIV/0!.
     private static Operand AverageIf(FunctionArgs args)
     {
+        if (args.TryLift(1, 0, AverageIf, out var lifted))
+        {
+            return lifted;
+        }
+
         var range = new Grid(args[0], args.Context);
         var criteria = Criteria.Parse(args.Scalar(1), args.Context.Workbook.TimeProvider);
         var averageGrid = args.IsMissing(2) ? range : new Grid(args[2], args.Context).Resize(range.Rows, range.Columns);
@@ -264,6 +274,11 @@ internal static class StatisticalFunctions
     // AVERAGEIFS(average_range, criteria_range1, criteria1, ...): every range has average_range's shape (else #VALUE!).
     private static Operand AverageIfs(FunctionArgs args)
     {
+        if (args.TryLift(2, 2, AverageIfs, out var lifted))
+        {
+            return lifted;
+        }
+
         var averageGrid = new Grid(args[0], args.Context);
         var matches = new List<(int Row, int Column)>();
         if (!ConditionalScan.TryMatch(args, 1, averageGrid, matches, out var error))
@@ -399,10 +414,18 @@ internal static class StatisticalFunctions
         return CellValue.FromNumber(largest ? sorted[sorted.Count - 1 - index] : sorted[index]);
     }
 
+    private static readonly FunctionBody RankEq = args => Rank(args, average: false);
+    private static readonly FunctionBody RankAvg = args => Rank(args, average: true);
+
     // RANK.EQ(number, ref, [order]): 1 + how many numbers in ref are greater (order 0) or smaller (order non-zero);
-    // a number absent from ref is #N/A. RANK.AVG averages the ranks of ties.
+    // a number absent from ref is #N/A; an array of numbers gives an array of ranks. RANK.AVG averages the ranks of ties.
     private static Operand Rank(FunctionArgs args, bool average)
     {
+        if (args.TryLift(0, 0, average ? RankAvg : RankEq, out var lifted))
+        {
+            return lifted;
+        }
+
         if (!args.TryNumber(0, out double x, out var error) || !args.TryNumber(2, 0, out double order, out error))
         {
             return error;
@@ -458,6 +481,11 @@ internal static class StatisticalFunctions
     // PERCENTILE.INC(array, k): k in [0, 1]; linear interpolation between the sorted values at k*(n-1).
     private static Operand Percentile(FunctionArgs args)
     {
+        if (args.TryLift(1, 0, Percentile, out var lifted))
+        {
+            return lifted;
+        }
+
         if (!args.TryNumber(1, out double k, out var error))
         {
             return error;
@@ -469,6 +497,11 @@ internal static class StatisticalFunctions
     // QUARTILE.INC(array, quart): quart is truncated and must be 0 to 4; it is PERCENTILE.INC at quart/4.
     private static Operand Quartile(FunctionArgs args)
     {
+        if (args.TryLift(1, 0, Quartile, out var lifted))
+        {
+            return lifted;
+        }
+
         if (!args.TryNumber(1, out double q, out var error))
         {
             return error;
