@@ -125,6 +125,82 @@ public class GridPageTests : GridTestContext
     }
 
     [Fact]
+    public async Task Ctrl_arrows_jump_to_data_edges_across_the_whole_sheet_as_Excel_and_ctrl_shift_extends()
+    {
+        Seed(w =>
+        {
+            for (var r = 1; r <= 5; r++)
+            {
+                w.SetCellInput("Sheet1", new CellAddress(r, 1), "1");
+            }
+
+            w.SetCellInput("Sheet1", CellAddress.Parse("A9"), "x");
+            w.SetCellInput("Sheet1", CellAddress.Parse("D3"), "d");
+            w.SetCellInput("Sheet1", CellAddress.Parse("E3"), "e");
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        string Active() => page.Find("[data-testid=selection]").GetAttribute("data-active")!;
+        string Range() => page.Find("[data-testid=selection]").GetAttribute("data-range")!;
+        Task Key(string key, bool shift = false) => page.InvokeAsync(() => controller.Key(key, shift, ctrl: true));
+
+        // Someone writes far below what this page has laid out: the jump still finds it.
+        await BobSubmitsAsync(new SetCellOperation("Sheet1", "A5000", "far"));
+        page.WaitForAssertion(() => Assert.Equal("far", controller.Session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse("A5000")).Input)), Wait);
+
+        await Key("ArrowDown");
+        Assert.Equal("A5", Active()); // filled with a filled neighbour: the end of the block
+        await Key("ArrowDown");
+        Assert.Equal("A9", Active()); // filled with an empty neighbour: the next filled cell
+        await Key("ArrowDown");
+        Assert.Equal("A5000", Active());
+        var edge = controller.State.RowCount;
+        await Key("ArrowDown");
+        Assert.Equal($"A{edge}", Active()); // nothing further: the last row of the grid
+        await Key("ArrowUp");
+        Assert.Equal("A5000", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A9", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A5", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A1", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A1", Active()); // at the edge already
+
+        // Along a row: from a filled cell with an empty neighbour to the next filled one, through the block, to the edge.
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("A3"), extend: false));
+        await Key("ArrowRight");
+        Assert.Equal("D3", Active());
+        await Key("ArrowRight");
+        Assert.Equal("E3", Active());
+        var lastColumn = controller.State.ColumnCount;
+        await Key("ArrowRight");
+        Assert.Equal(new CellAddress(3, lastColumn).ToString(), Active());
+        await Key("ArrowLeft");
+        Assert.Equal("E3", Active());
+
+        // From an empty cell in an empty column: to the edge; from an empty cell: to the next filled one.
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("B2"), extend: false));
+        var lastRow = controller.State.RowCount;
+        await Key("ArrowDown");
+        Assert.Equal($"B{lastRow}", Active());
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("A7"), extend: false));
+        await Key("ArrowDown");
+        Assert.Equal("A9", Active());
+
+        // Ctrl+Shift extends the selection the same way, the active cell staying.
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("A1"), extend: false));
+        await Key("ArrowDown", shift: true);
+        Assert.Equal(("A1", "A1:A5"), (Active(), Range()));
+        await Key("ArrowDown", shift: true);
+        Assert.Equal(("A1", "A1:A9"), (Active(), Range()));
+        var columns = controller.State.ColumnCount;
+        await Key("ArrowRight", shift: true);
+        Assert.Equal(("A1", new RangeAddress(new CellAddress(1, 1), new CellAddress(9, columns)).ToString()), (Active(), Range()));
+    }
+
+    [Fact]
     public async Task The_conflict_card_shows_both_values_and_who_keep_mine_writes_mine_again_and_keep_theirs_closes()
     {
         Seed(_ => { });

@@ -540,22 +540,46 @@ public sealed class GridState : GridContext
         Select(new CellAddress(Math.Clamp(from.Row + rows, 1, CellAddress.MaxRows), Math.Clamp(from.Column + columns, 1, CellAddress.MaxColumns)), extend);
     }
 
-    /// <summary>Ctrl+arrow: to the edge of the data run, or to the next filled cell, or to the end of the grid.</summary>
+    /// <summary>
+    /// Ctrl+arrow, as Excel: from a filled cell whose neighbour is filled, to the last filled cell of that run; otherwise
+    /// (an empty cell, or an empty neighbour) to the next filled cell that way, or to the edge of the grid when there is
+    /// none. The data is looked up in the whole sheet (its used range read now, not the rendered window or the extent
+    /// known at the last layout), so a far cell someone else just wrote is found; empty stretches beyond the used range
+    /// are skipped without reading them. <paramref name="extend"/> (Ctrl+Shift+arrow) moves the far corner instead.
+    /// </summary>
     public void Jump(int rows, int columns, bool extend)
     {
         var from = extend ? _corner : _active;
+        var target = JumpTarget(from, rows, columns);
+        Select(target, extend);
+    }
+
+    /// <summary>Where Ctrl+arrow from <paramref name="from"/> lands (one step of <paramref name="rows"/>, <paramref name="columns"/>).</summary>
+    public CellAddress JumpTarget(CellAddress from, int rows, int columns)
+    {
         var sheet = _sheet;
-        var maxRow = Math.Max(RowCount, _usedRows);
-        var maxColumn = Math.Max(ColumnCount, _usedColumns);
-        var target = _session.Read((workbook, _) =>
+        return _session.Read((workbook, _) =>
         {
-            if (!workbook.HasSheet(sheet))
+            if (!workbook.HasSheet(sheet) || (rows == 0 && columns == 0))
             {
                 return from;
             }
 
-            bool Filled(int r, int c) => !workbook.GetCell(sheet, new CellAddress(r, c)).IsEmpty;
+            var used = workbook.UsedRange(sheet);
+            var usedRows = used?.End.Row ?? 0;
+            var usedColumns = used?.End.Column ?? 0;
+            // The edge of the grid: as far as it spans now, and never short of the data.
+            var maxRow = Math.Min(CellAddress.MaxRows, Math.Max(RowCount, usedRows));
+            var maxColumn = Math.Min(CellAddress.MaxColumns, Math.Max(ColumnCount, usedColumns));
+            var edge = new CellAddress(
+                rows > 0 ? maxRow : rows < 0 ? 1 : from.Row,
+                columns > 0 ? maxColumn : columns < 0 ? 1 : from.Column);
+            bool Filled(int r, int c) =>
+                r >= 1 && c >= 1 && r <= usedRows && c <= usedColumns && !workbook.GetCell(sheet, new CellAddress(r, c)).IsEmpty;
             bool Inside(int r, int c) => r >= 1 && c >= 1 && r <= maxRow && c <= maxColumn;
+            // Past the used range in the direction of travel nothing is filled any more.
+            bool Beyond(int r, int c) => (rows > 0 && r > usedRows) || (columns > 0 && c > usedColumns) || r < 1 || c < 1;
+
             int row = from.Row, column = from.Column;
             if (!Inside(row + rows, column + columns))
             {
@@ -564,7 +588,7 @@ public sealed class GridState : GridContext
 
             if (Filled(row, column) && Filled(row + rows, column + columns))
             {
-                while (Inside(row + rows, column + columns) && Filled(row + rows, column + columns))
+                while (Filled(row + rows, column + columns))
                 {
                     row += rows;
                     column += columns;
@@ -573,11 +597,33 @@ public sealed class GridState : GridContext
                 return new CellAddress(row, column);
             }
 
+            // A column (row) with nothing in it at all: straight to the edge.
+            if ((rows != 0 && column > usedColumns) || (columns != 0 && row > usedRows))
+            {
+                return edge;
+            }
+
             row += rows;
             column += columns;
-            while (Inside(row, column) && !Filled(row, column))
+            // Coming back from beyond the data, the empty stretch is skipped.
+            if (rows < 0 && row > usedRows)
             {
-                if (!Inside(row + rows, column + columns))
+                row = Math.Max(1, usedRows);
+            }
+
+            if (columns < 0 && column > usedColumns)
+            {
+                column = Math.Max(1, usedColumns);
+            }
+
+            while (Inside(row, column))
+            {
+                if (Filled(row, column))
+                {
+                    return new CellAddress(row, column);
+                }
+
+                if (Beyond(row, column))
                 {
                     break;
                 }
@@ -586,9 +632,8 @@ public sealed class GridState : GridContext
                 column += columns;
             }
 
-            return new CellAddress(row, column);
+            return edge;
         });
-        Select(target, extend);
     }
 
     /// <summary>Rows one screen holds (PageUp, PageDown).</summary>
