@@ -201,6 +201,79 @@ public class GridPageTests : GridTestContext
     }
 
     [Fact]
+    public async Task Headers_select_whole_columns_and_rows_the_corner_everything_and_delete_and_copy_stay_within_the_used_range()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "1");
+            w.SetCellInput("Sheet1", CellAddress.Parse("A3"), "3");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B2"), "b");
+            w.SetCellInput("Sheet1", CellAddress.Parse("D4"), "d");
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var rowsBefore = controller.State.RowCount;
+        string Range() => page.Find("[data-testid=selection]").GetAttribute("data-range")!;
+        string Active() => page.Find("[data-testid=selection]").GetAttribute("data-active")!;
+
+        await page.InvokeAsync(() => controller.Header("column", 1, shift: false));
+        Assert.Equal(("A:A", "A1"), (Range(), Active()));
+        Assert.Equal(rowsBefore, controller.State.RowCount); // the grid does not grow to the sheet's last row
+        Assert.Equal("1\r\n\r\n3\r\n\r\n", await page.InvokeAsync(() => controller.Copy(cut: false)));
+        await page.InvokeAsync(() => controller.Header("column", 2, shift: true));
+        Assert.Equal(("A:B", "A1"), (Range(), Active()));
+        Assert.Equal("1\t\r\n\tb\r\n3\t\r\n\t\r\n", await page.InvokeAsync(() => controller.Copy(cut: false)));
+
+        await page.InvokeAsync(() => controller.Header("row", 2, shift: false));
+        Assert.Equal(("2:2", "A2"), (Range(), Active()));
+        await page.InvokeAsync(() => controller.Header("row", 4, shift: true));
+        Assert.Equal("2:4", Range());
+        Assert.Equal("\tb\t\t\r\n3\t\t\t\r\n\t\t\td\r\n", await page.InvokeAsync(() => controller.Copy(cut: false)));
+
+        // Delete on whole columns: one clearRange, bounded by the used range.
+        var session = await SessionAsync();
+        var start = session.Revision;
+        await page.InvokeAsync(() => controller.Header("column", 1, shift: false));
+        await page.InvokeAsync(() => controller.Key("Delete", shift: false, ctrl: false));
+        page.WaitForAssertion(() => Assert.Equal(start + 1, session.Revision), Wait);
+        Assert.Equal(string.Empty, CellOf(page, "A1").TextContent);
+        Assert.Equal("b", CellOf(page, "B2").TextContent);
+
+        // The corner: the whole sheet; Delete clears everything in one op.
+        await page.InvokeAsync(() => controller.Header("corner", 0, shift: false));
+        Assert.Equal(new RangeAddress(1, 1, CellAddress.MaxRows, CellAddress.MaxColumns).ToString(), Range());
+        await page.InvokeAsync(() => controller.Key("Delete", shift: false, ctrl: false));
+        page.WaitForAssertion(() => Assert.Equal(start + 2, session.Revision), Wait);
+        Assert.Null(session.Read((w, _) => w.UsedRange("Sheet1")));
+
+        // An arrow goes back to a cell selection.
+        await page.InvokeAsync(() => controller.Key("ArrowDown", shift: false, ctrl: false));
+        Assert.Equal(Active(), Range());
+    }
+
+    [Fact]
+    public async Task Deleting_a_whole_selection_larger_than_the_op_limit_is_refused_with_a_message_and_sends_nothing()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "1");
+            w.SetCellInput("Sheet1", new CellAddress(2000, 60), "far"); // 120,000 cells in the used range
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+        var start = session.Revision;
+
+        await page.InvokeAsync(() => controller.Header("corner", 0, shift: false));
+        await page.InvokeAsync(() => controller.Key("Delete", shift: false, ctrl: false));
+
+        var snackbar = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Contains("at most 100,000", snackbar.Message, StringComparison.Ordinal);
+        Assert.Equal(start, session.Revision);
+        Assert.Empty(controller.Session.Client!.Pending);
+    }
+
+    [Fact]
     public async Task The_conflict_card_shows_both_values_and_who_keep_mine_writes_mine_again_and_keep_theirs_closes()
     {
         Seed(_ => { });

@@ -513,6 +513,30 @@ class Grid {
 
     onHeaderMouseDown(e) {
         const handle = e.target.closest ? e.target.closest('.cg-resize') : null;
+        if (!handle && e.button === 0 && e.target.closest) {
+            // A header selects its whole column or row (Shift extends); the corner selects the whole sheet.
+            const column = e.target.closest('.cg-colhead[data-col]');
+            const row = e.target.closest('.cg-rowhead[data-row]');
+            const corner = e.target.closest('.cg-corner');
+            if (column || row || corner) {
+                e.preventDefault();
+                if (this.editing) {
+                    this.commit('none');
+                }
+
+                this.focus();
+                if (column) {
+                    this.send('Header', 'column', +column.dataset.col, e.shiftKey);
+                } else if (row) {
+                    this.send('Header', 'row', +row.dataset.row, e.shiftKey);
+                } else {
+                    this.send('Header', 'corner', 0, false);
+                }
+            }
+
+            return;
+        }
+
         if (!handle || e.button !== 0) {
             return;
         }

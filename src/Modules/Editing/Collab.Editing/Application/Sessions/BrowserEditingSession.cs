@@ -119,6 +119,9 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
         return false;
     }
 
+    /// <summary>The size limits the server validates ops against.</summary>
+    public OperationLimits Limits => _session?.Limits ?? new OperationLimits();
+
     /// <summary>Reads the shared workbook at the session's current revision.</summary>
     public T Read<T>(Func<Workbook, long, T> read) =>
         _session is { IsClosed: false } session ? session.Read(read) : throw new InvalidOperationException("The model is not open.");

@@ -197,6 +197,28 @@ public sealed class GridController : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A click on a header: <c>column</c> selects the whole column, <c>row</c> the whole row (Shift extends from the
+    /// active cell's column or row), <c>corner</c> the whole sheet.
+    /// </summary>
+    [JSInvokable]
+    public void Header(string kind, int index, bool shift)
+    {
+        CloseMenu();
+        switch (kind)
+        {
+            case "column" when index >= 1:
+                State.SelectColumns(index, shift);
+                break;
+            case "row" when index >= 1:
+                State.SelectRows(index, shift);
+                break;
+            case "corner":
+                State.SelectAll();
+                break;
+        }
+    }
+
     /// <summary>Right click on a cell: select it unless it is in the selection, and open the menu there.</summary>
     [JSInvokable]
     public void ContextMenu(int row, int column, double x, double y)
@@ -398,7 +420,20 @@ public sealed class GridController : IAsyncDisposable
             return;
         }
 
-        Edit(new ClearRangeOperation(State.Sheet, State.Selection));
+        // Whole columns, rows or the sheet clear only what the used range holds: one clearRange within the op limit.
+        if (State.EditableSelection() is not { } range)
+        {
+            return;
+        }
+
+        var limit = _session.Limits.MaxRangeCells;
+        if (range.CellCount > limit)
+        {
+            Notify?.Invoke($"That clears {range.CellCount:N0} cells; at most {limit:N0} can be cleared at once. Select fewer cells.", true);
+            return;
+        }
+
+        Edit(new ClearRangeOperation(State.Sheet, range));
     }
 
     public void Undo()

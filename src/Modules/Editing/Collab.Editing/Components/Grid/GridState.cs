@@ -42,6 +42,7 @@ public sealed class GridState : GridContext
     private string _sheet = "Sheet1";
     private CellAddress _active = new(1, 1);
     private CellAddress _corner = new(1, 1);
+    private RangeAddress? _whole;
     private double _scrollTop;
     private double _scrollLeft;
     private double _viewWidth = 1200;
@@ -68,7 +69,10 @@ public sealed class GridState : GridContext
 
     public override CellAddress ActiveCell => _active;
 
-    public override RangeAddress Selection => new(_active, _corner);
+    public override RangeAddress Selection => _whole ?? new(_active, _corner);
+
+    /// <summary>True when whole columns, whole rows or the whole sheet are selected (a header or the corner was clicked).</summary>
+    public bool WholeSelection => _whole is not null;
 
     public override bool IsEditing => Editing;
 
@@ -148,8 +152,9 @@ public sealed class GridState : GridContext
 
     public override GridRect RangeRect(RangeAddress range)
     {
-        var last = Math.Min(range.End.Column, ColumnCount + 50);
-        var lastRow = Math.Min(range.End.Row, RowCount + 1000);
+        // Whole columns and rows are drawn as far as the grid spans.
+        var last = Math.Min(range.End.Column, Math.Max(ColumnCount, range.Start.Column));
+        var lastRow = Math.Min(range.End.Row, Math.Max(RowCount, range.Start.Row));
         return new(ColumnLeft(range.Start.Column), RowTop(range.Start.Row), ColumnLeft(last + 1) - ColumnLeft(range.Start.Column), (lastRow - range.Start.Row + 1) * RowHeight);
     }
 
@@ -360,6 +365,7 @@ public sealed class GridState : GridContext
         if (!Sheets.Contains(_sheet, StringComparer.OrdinalIgnoreCase) && Sheets.Count > 0)
         {
             _sheet = Sheets[0];
+            _whole = null;
             _active = _corner = new CellAddress(1, 1);
             sheetsChanged = true;
             SelectionVersion++;
@@ -495,6 +501,7 @@ public sealed class GridState : GridContext
     public void Select(CellAddress cell, bool extend, bool byPerson = true)
     {
         cell = Clamp(cell);
+        _whole = null;
         if (extend)
         {
             _corner = cell;
@@ -519,6 +526,14 @@ public sealed class GridState : GridContext
     /// <summary>Selects a range with <paramref name="active"/> as its active cell.</summary>
     public void SelectRange(CellAddress active, CellAddress corner)
     {
+        var range = new RangeAddress(Clamp(active), Clamp(corner));
+        if (range.IsWholeColumns || range.IsWholeRows)
+        {
+            SelectWhole(range, Clamp(active));
+            return;
+        }
+
+        _whole = null;
         _active = Clamp(active);
         _corner = Clamp(corner);
         GrowToInclude(_corner);
@@ -528,6 +543,66 @@ public sealed class GridState : GridContext
         OnSelectionChanged();
         ScrollRequested?.Invoke(CellRect(_active));
         OnUserNavigated();
+    }
+
+    /// <summary>
+    /// A column header was clicked (Shift: the columns from the active cell's column to it). The active cell goes to
+    /// the column's first rendered row; the grid does not grow to the sheet's last row.
+    /// </summary>
+    public void SelectColumns(int column, bool extend)
+    {
+        column = Math.Clamp(column, 1, CellAddress.MaxColumns);
+        var anchor = extend ? _active.Column : column;
+        var active = extend ? _active : new CellAddress(Math.Max(1, Window.FirstRow + (Window.FirstRow > 1 ? OverscanRows : 0)), column);
+        SelectWhole(RangeAddress.Columns(Math.Min(anchor, column), Math.Max(anchor, column)), active);
+    }
+
+    /// <summary>A row header was clicked (Shift: the rows from the active cell's row to it).</summary>
+    public void SelectRows(int row, bool extend)
+    {
+        row = Math.Clamp(row, 1, CellAddress.MaxRows);
+        var anchor = extend ? _active.Row : row;
+        var active = extend ? _active : new CellAddress(row, Math.Max(1, Window.FirstColumn + (Window.FirstColumn > 1 ? OverscanColumns : 0)));
+        SelectWhole(RangeAddress.Rows(Math.Min(anchor, row), Math.Max(anchor, row)), active);
+    }
+
+    /// <summary>The corner: the whole sheet (the active cell stays).</summary>
+    public void SelectAll() => SelectWhole(new RangeAddress(1, 1, CellAddress.MaxRows, CellAddress.MaxColumns), _active);
+
+    private void SelectWhole(RangeAddress range, CellAddress active)
+    {
+        _whole = range;
+        _active = range.Contains(active) ? active : range.Start;
+        _corner = _active;
+        SelectionVersion++;
+        SelectionMoved?.Invoke();
+        ActiveChanged?.Invoke();
+        OnSelectionChanged();
+        OnUserNavigated();
+    }
+
+    /// <summary>
+    /// What an edit of the selection touches: whole columns, rows or the sheet are bounded by the used range (null when
+    /// they hold nothing); other selections are themselves.
+    /// </summary>
+    public RangeAddress? EditableSelection()
+    {
+        var range = Selection;
+        if (_whole is null)
+        {
+            return range;
+        }
+
+        var sheet = _sheet;
+        var used = _session.Read((workbook, _) => workbook.HasSheet(sheet) ? workbook.UsedRange(sheet) : null);
+        if (used is not { } u)
+        {
+            return null;
+        }
+
+        int r1 = Math.Max(range.Start.Row, u.Start.Row), c1 = Math.Max(range.Start.Column, u.Start.Column);
+        int r2 = Math.Min(range.End.Row, u.End.Row), c2 = Math.Min(range.End.Column, u.End.Column);
+        return r1 > r2 || c1 > c2 ? null : new RangeAddress(r1, c1, r2, c2);
     }
 
     private static CellAddress Clamp(CellAddress cell) =>
@@ -652,6 +727,7 @@ public sealed class GridState : GridContext
         _sheet = name;
         if (changed)
         {
+            _whole = null;
             _active = _corner = new CellAddress(1, 1);
             RowCount = 1000;
             ColumnCount = 26;
@@ -761,6 +837,18 @@ public sealed class GridState : GridContext
     {
         var range = Selection;
         var sheet = _sheet;
+        if (_whole is not null)
+        {
+            // Whole columns or rows: from the selection's start to the end of the used range.
+            var used = _session.Read((workbook, _) => workbook.HasSheet(sheet) ? workbook.UsedRange(sheet) : null);
+            if (used is not { } u || u.End.Row < range.Start.Row || u.End.Column < range.Start.Column)
+            {
+                return "";
+            }
+
+            range = new RangeAddress(range.Start, new CellAddress(Math.Min(range.End.Row, u.End.Row), Math.Min(range.End.Column, u.End.Column)));
+        }
+
         var lastRow = Math.Min(range.End.Row, range.Start.Row + Math.Max(1, maxCells / Math.Max(1, range.ColumnCount)) - 1);
         return _session.Read((workbook, _) =>
         {
