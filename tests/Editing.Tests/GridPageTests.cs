@@ -274,6 +274,59 @@ public class GridPageTests : GridTestContext
     }
 
     [Fact]
+    public async Task Cut_marks_the_cells_and_a_paste_moves_them_with_formulas_as_they_are_in_one_undoable_op()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "1");
+            w.SetCellInput("Sheet1", CellAddress.Parse("A2"), "2");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B1"), "=A1+A2");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B2"), "=A1*10");
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+        var start = session.Revision;
+        string? Input(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
+        await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("A1"), CellAddress.Parse("B2")));
+
+        // Ctrl+X: the text goes to the clipboard, the cells are marked, nothing changes yet; Escape unmarks.
+        var text = await page.InvokeAsync(() => controller.Copy(cut: true));
+        Assert.Equal("1\t3\r\n2\t10\r\n", text);
+        Assert.Equal("A1:B2", page.Find("[data-testid=cut-mark]").GetAttribute("data-range"));
+        Assert.Equal(start, session.Revision);
+        await page.InvokeAsync(() => controller.Key("Escape", shift: false, ctrl: false));
+        Assert.Empty(page.FindAll("[data-testid=cut-mark]"));
+
+        // Cut again and paste one cell down and right (overlapping): the cells move.
+        text = await page.InvokeAsync(() => controller.Copy(cut: true));
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("B2"), extend: false));
+        await page.InvokeAsync(() => controller.Paste(text));
+
+        page.WaitForAssertion(() => Assert.Equal(start + 1, session.Revision), Wait); // one op
+        page.WaitForAssertion(() => Assert.Empty(controller.Session.Client!.Pending), Wait);
+        Assert.Empty(page.FindAll("[data-testid=cut-mark]"));
+        Assert.Equal(("1", "=A1+A2", "2", "=A1*10"), (Input("B2"), Input("C2"), Input("B3"), Input("C3"))); // formulas as they were
+        Assert.Equal((null, null, null), (Input("A1"), Input("A2"), Input("B1"))); // the rest of the source is cleared
+        Assert.Equal("B2:C3", page.Find("[data-testid=selection]").GetAttribute("data-range"));
+
+        // One Ctrl+Z undoes the whole move.
+        await page.InvokeAsync(() => controller.Key("z", shift: false, ctrl: true));
+        page.WaitForAssertion(() => Assert.Equal(("1", "2", "=A1+A2", "=A1*10"), (Input("A1"), Input("A2"), Input("B1"), Input("B2"))), Wait);
+        Assert.Equal((null, null, null), (Input("C2"), Input("B3"), Input("C3")));
+        page.WaitForAssertion(() => Assert.Equal("3", CellOf(page, "B1").TextContent), Wait);
+
+        // A paste that is not the cut's text (or after the mark is gone) is a plain paste: nothing is cleared.
+        await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("A1"), CellAddress.Parse("A2")));
+        text = await page.InvokeAsync(() => controller.Copy(cut: true));
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("D1"), extend: false));
+        await page.InvokeAsync(() => controller.Paste("7\r\n"));
+        page.WaitForAssertion(() => Assert.Equal("7", Input("D1")), Wait);
+        Assert.Equal(("1", "2"), (Input("A1"), Input("A2")));
+        Assert.Empty(page.FindAll("[data-testid=cut-mark]"));
+    }
+
+    [Fact]
     public async Task The_conflict_card_shows_both_values_and_who_keep_mine_writes_mine_again_and_keep_theirs_closes()
     {
         Seed(_ => { });

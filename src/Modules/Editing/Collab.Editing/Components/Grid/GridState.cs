@@ -71,6 +71,20 @@ public sealed class GridState : GridContext
 
     public override RangeAddress Selection => _whole ?? new(_active, _corner);
 
+    /// <summary>The cells marked by Ctrl+X (drawn with a dashed border) until a paste, Escape or another copy.</summary>
+    public (string Sheet, RangeAddress Range)? CutMark { get; private set; }
+
+    /// <summary>Marks (or with null unmarks) the cut cells.</summary>
+    public void SetCutMark((string Sheet, RangeAddress Range)? mark)
+    {
+        if (CutMark != mark)
+        {
+            CutMark = mark;
+            SelectionVersion++;
+            SelectionMoved?.Invoke();
+        }
+    }
+
     /// <summary>True when whole columns, whole rows or the whole sheet are selected (a header or the corner was clicked).</summary>
     public bool WholeSelection => _whole is not null;
 
