@@ -327,6 +327,103 @@ public class GridPageTests : GridTestContext
     }
 
     [Fact]
+    public async Task Edits_of_every_kind_made_while_the_session_connection_is_down_queue_and_arrive_once_after_rejoin()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "gone soon"));
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+        var start = session.Revision;
+
+        // The connection to the session drops; rejoining waits (the role check is held), so edits pile up meanwhile.
+        Authorization.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.InvokeAsync(() => controller.Session.Dropped("test"));
+        await page.InvokeAsync(() =>
+        {
+            controller.State.Select(CellAddress.Parse("B2"), extend: false);
+            controller.Commit("typed-offline", "typed", "none");                  // typed
+            controller.State.Select(CellAddress.Parse("C1"), extend: false);
+            controller.Paste("p1\tp2\r\n");                                        // paste (setRange)
+            controller.State.Select(CellAddress.Parse("A1"), extend: false);
+            controller.ClearSelection();                                           // clear
+            controller.State.Select(CellAddress.Parse("B2"), extend: false);
+            controller.ToggleBold();                                               // format
+            controller.State.Select(CellAddress.Parse("A1"), extend: false);
+            controller.InsertRows();                                               // structure: B2 moves to B3
+            controller.AddSheet();                                                 // sheets
+        });
+        Assert.False(controller.Session.Client!.IsConnected);
+        Assert.Equal(6, controller.Session.Client.Pending.Count);
+        Assert.Equal(start, session.Revision); // nothing sent while down
+
+        Authorization.Gate.SetResult();
+        page.WaitForAssertion(() => Assert.Empty(controller.Session.Client.Pending), Wait);
+        Assert.Equal(start + 6, session.Revision); // each once
+        session.Read((w, _) =>
+        {
+            Assert.Null(w.GetCell("Sheet1", CellAddress.Parse("A1")).Input);
+            Assert.Equal("typed", w.GetCell("Sheet1", CellAddress.Parse("B3")).Input);
+            Assert.True(w.GetCell("Sheet1", CellAddress.Parse("B3")).Format.Bold);
+            Assert.Equal(("p1", "p2"), (w.GetCell("Sheet1", CellAddress.Parse("C2")).Input, w.GetCell("Sheet1", CellAddress.Parse("D2")).Input));
+            Assert.Equal(["Sheet1", "Sheet2"], w.SheetNames);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Every_edit_not_typed_is_kept_in_the_browser_and_ops_of_every_kind_resubmitted_from_it_apply_once()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "x"));
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+
+        // Not typed (made on the server side for the page): sent to the browser to keep until settled.
+        await page.InvokeAsync(() => controller.InsertColumns());
+        page.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "keep"), Wait);
+        var keep = JSInterop.Invocations.Single(i => i.Identifier == "keep");
+        var kept = Assert.IsType<StoredOperation>(keep.Arguments[0]);
+        Assert.Equal("insertColumns", kept.Op.GetProperty("type").GetString());
+        // Settled (taken out of the browser's outbox) once acknowledged; no render follows, so this polls.
+        var deadline = DateTime.UtcNow + Wait;
+        bool Settled() => JSInterop.Invocations.ToList().Any(i => i.Identifier == "settled" && ((IReadOnlyList<string>)i.Arguments[0]!).Contains(kept.OpId));
+        while (!Settled() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(Settled());
+
+        // What a browser kept (typed offline, made offline, or kept before its circuit went) goes to a new page.
+        var before = session.Revision;
+        StoredOperation Stored(string id, string json) => new(id, before, System.Text.Json.JsonDocument.Parse(json).RootElement.Clone());
+        var stored = new[]
+        {
+            Stored("k-set", """{"type":"setCell","sheet":"Sheet1","cell":"C1","input":"typed"}"""),
+            Stored("k-range", """{"type":"setRange","sheet":"Sheet1","range":"C2:D2","inputs":[["1","2"]]}"""),
+            Stored("k-clear", """{"type":"clearRange","sheet":"Sheet1","range":"B:B"}"""),
+            Stored("k-bold", """{"type":"setFormat","sheet":"Sheet1","range":"C1","format":{"bold":true}}"""),
+            Stored("k-rows", """{"type":"insertRows","sheet":"Sheet1","at":1,"count":1}"""),
+            Stored("k-sheet", """{"type":"addSheet","name":"Offline"}"""),
+        };
+        var settled = await page.InvokeAsync(() => controller.Resubmit(stored));
+        Assert.All(settled, s => Assert.Null(s.Error));
+        Assert.Equal(before + 6, session.Revision);
+        var again = await page.InvokeAsync(() => controller.Resubmit(stored));
+        Assert.All(again, s => Assert.Null(s.Error));
+        Assert.Equal(before + 6, session.Revision); // resubmitting the same op ids applies nothing twice
+        session.Read((w, _) =>
+        {
+            Assert.Equal("typed", w.GetCell("Sheet1", CellAddress.Parse("C2")).Input);
+            Assert.True(w.GetCell("Sheet1", CellAddress.Parse("C2")).Format.Bold);
+            Assert.Equal("2", w.GetCell("Sheet1", CellAddress.Parse("D3")).Input);
+            Assert.Null(w.GetCell("Sheet1", CellAddress.Parse("B2")).Input); // the x (moved to B1 by the inserted column) was cleared with B:B
+            Assert.Contains("Offline", w.SheetNames);
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task The_conflict_card_shows_both_values_and_who_keep_mine_writes_mine_again_and_keep_theirs_closes()
     {
         Seed(_ => { });

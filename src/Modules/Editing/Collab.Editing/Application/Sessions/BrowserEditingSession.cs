@@ -58,6 +58,12 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
     /// <summary>Cells whose value or input changed (remote ops, acks, rollbacks); layoutChanged for structural changes.</summary>
     public event Action<IReadOnlyList<CellLocation>, bool>? CellsChanged;
 
+    /// <summary>
+    /// An edit of the person's (of any kind: typed, pasted, cleared, structural, sheets, formats, undo and redo) joined
+    /// the pending ops. The page keeps it in the browser too, so that it survives the circuit until settled.
+    /// </summary>
+    public event Action<PendingOperation>? LocalEdit;
+
     /// <summary>Pending ops changed (one added, acknowledged or rolled back).</summary>
     public event Action? PendingChanged;
 
@@ -139,6 +145,7 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
 
         var pending = Client.ApplyLocal(op, opId);
         _origins[pending.OpId] = origin;
+        LocalEdit?.Invoke(pending);
         PendingChanged?.Invoke();
         return pending;
     }

@@ -37,6 +37,7 @@ public sealed class GridController : IAsyncDisposable
     private string? _showWhenAdded;
     private string _pendingSignature = "";
     private string? _cutText;
+    private string? _typedOpId;
     private int _nextConflict;
     private bool _disposed;
 
@@ -46,6 +47,7 @@ public sealed class GridController : IAsyncDisposable
         State = state;
         _js = js;
         _session.PendingChanged += OnPendingChanged;
+        _session.LocalEdit += OnLocalEdit;
         _session.CellsChanged += OnCellsChanged;
         _session.RemoteApplied += State.MapThrough;
         _session.MessageReceived += OnMessage;
@@ -270,7 +272,7 @@ public sealed class GridController : IAsyncDisposable
             Settle([opId]);
             Notify?.Invoke(ReadOnlyReason(), true);
         }
-        else if (_session.Edit(new SetCellOperation(State.Sheet, State.ActiveCell, text ?? ""), opId: ValidOpId(opId)) is { } pending)
+        else if (EditTyped(new SetCellOperation(State.Sheet, State.ActiveCell, text ?? ""), ValidOpId(opId)) is { } pending)
         {
             _browserOps.Add(pending.OpId);
             if (!_session.Client!.Pending.Any(p => p.OpId == pending.OpId))
@@ -297,6 +299,20 @@ public sealed class GridController : IAsyncDisposable
             case "left":
                 State.Move(0, -1, extend: false);
                 break;
+        }
+    }
+
+    // The browser already keeps a typed op (under its own op id): it is not sent back to be kept again.
+    private PendingOperation? EditTyped(Operation op, string? opId)
+    {
+        _typedOpId = opId;
+        try
+        {
+            return _session.Edit(op, opId: opId);
+        }
+        finally
+        {
+            _typedOpId = null;
         }
     }
 
@@ -749,6 +765,23 @@ public sealed class GridController : IAsyncDisposable
 
     // ----- from the session -----
 
+    /// <summary>
+    /// Every edit that did not come typed from the browser (paste, clear, cut and paste, rows and columns, sheets,
+    /// formats, undo and redo, keep mine) is kept in the browser's outbox too, exactly as a typed one, until it settles:
+    /// if the circuit goes before the server has it, the rebuilt page resubmits it under the same op id (applied once).
+    /// </summary>
+    private void OnLocalEdit(PendingOperation pending)
+    {
+        if (_typedOpId is not null && pending.OpId == _typedOpId)
+        {
+            return;
+        }
+
+        _browserOps.Add(pending.OpId);
+        using var json = JsonDocument.Parse(pending.Operation.ToJson());
+        Fire("keep", new StoredOperation(pending.OpId, pending.BaseRevision, json.RootElement.Clone()));
+    }
+
     private void OnPendingChanged()
     {
         var pending = _session.Client?.Pending ?? [];
@@ -845,6 +878,11 @@ public sealed class GridController : IAsyncDisposable
             height = rect.Height,
             revision = _session.Client?.Revision ?? 0,
             readOnly = !CanEdit,
+            // What the browser needs to make the selection's edits itself while the connection is down.
+            range = State.Selection.ToString(),
+            startRow = State.Selection.Start.Row,
+            startColumn = State.Selection.Start.Column,
+            bold = State.ActiveIsBold(),
         });
     }
 
@@ -878,6 +916,7 @@ public sealed class GridController : IAsyncDisposable
     {
         _disposed = true;
         _session.PendingChanged -= OnPendingChanged;
+        _session.LocalEdit -= OnLocalEdit;
         _session.CellsChanged -= OnCellsChanged;
         _session.RemoteApplied -= State.MapThrough;
         _session.MessageReceived -= OnMessage;
