@@ -424,6 +424,25 @@ public class GridPageTests : GridTestContext
     }
 
     [Fact]
+    public async Task A_cell_someone_else_clears_shows_blank_and_the_formula_bar_follows()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "keep");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B2"), "gone");
+        });
+        var page = RenderPage();
+        await page.InvokeAsync(() => ControllerOf(page).State.Select(CellAddress.Parse("B2"), extend: false));
+        Assert.Equal("gone", page.Find("[data-testid=formula-bar]").GetAttribute("value"));
+
+        await BobSubmitsAsync(new ClearRangeOperation("Sheet1", "B1:B3"));
+
+        page.WaitForAssertion(() => Assert.Equal(string.Empty, CellOf(page, "B2").TextContent), Wait);
+        page.WaitForAssertion(() => Assert.Equal(string.Empty, page.Find("[data-testid=formula-bar]").GetAttribute("value") ?? string.Empty), Wait);
+        Assert.Equal("keep", CellOf(page, "A1").TextContent);
+    }
+
+    [Fact]
     public async Task The_conflict_card_shows_both_values_and_who_keep_mine_writes_mine_again_and_keep_theirs_closes()
     {
         Seed(_ => { });

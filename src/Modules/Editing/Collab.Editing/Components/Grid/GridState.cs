@@ -320,8 +320,11 @@ public sealed class GridState : GridContext
     {
         var window = Window;
         var fresh = ReadWindow(window);
+        var activeKey = Key(_active.Row, _active.Column);
+        var activeCleared = false;
         foreach (var key in _cells.Keys.Where(k => !fresh.ContainsKey(k)).ToList())
         {
+            activeCleared |= key == activeKey;
             _cells.Remove(key);
             _versions.Remove(key);
         }
@@ -361,7 +364,23 @@ public sealed class GridState : GridContext
             }
         }
 
-        if (changed > 0 && _cells.ContainsKey(Key(_active.Row, _active.Column)))
+        // Cells that became empty (cleared here or by someone else) show blank again.
+        var activeKey = Key(_active.Row, _active.Column);
+        var activeCleared = false;
+        foreach (var key in _cells.Keys.Where(k => !fresh.ContainsKey(k)).ToList())
+        {
+            activeCleared |= key == activeKey;
+            _cells.Remove(key);
+            _versions.Remove(key);
+            changed++;
+            CellRefreshes++;
+            if (_mounted.TryGetValue(key, out var cell))
+            {
+                cell.Refresh();
+            }
+        }
+
+        if (changed > 0 && (activeCleared || _cells.ContainsKey(activeKey)))
         {
             // The formula bar shows the active cell's input.
             SelectionMoved?.Invoke();
