@@ -258,6 +258,13 @@ class Grid {
         }
     }
 
+    // The revision the page shows now: what edits made here while offline are based on.
+    setRevision(revision) {
+        if (this.active && revision > this.active.revision) {
+            this.active.revision = revision;
+        }
+    }
+
     setReadOnly(readOnly) {
         this.readOnly = readOnly;
         if (readOnly && this.editing) {
@@ -421,8 +428,10 @@ class Grid {
             return;
         }
 
+        const [row, column] = position(cell.dataset.cell);
         this.active = {
-            ...this.active, row: position(cell.dataset.cell)[0], column: position(cell.dataset.cell)[1], cell: cell.dataset.cell,
+            ...this.active, row, column, cell: cell.dataset.cell, range: cell.dataset.cell, startRow: row, startColumn: column,
+            bold: cell.classList.contains('cg-bold'),
             left: cell.offsetLeft, top: cell.offsetTop, width: cell.offsetWidth, height: cell.offsetHeight,
         };
         this.placeEditor();

@@ -38,6 +38,7 @@ public sealed class GridController : IAsyncDisposable
     private string _pendingSignature = "";
     private string? _cutText;
     private string? _typedOpId;
+    private long _pushedRevision = -1;
     private int _nextConflict;
     private bool _disposed;
 
@@ -784,6 +785,13 @@ public sealed class GridController : IAsyncDisposable
 
     private void OnPendingChanged()
     {
+        // The browser bases the edits it makes on its own (offline) on the revision it shows.
+        if (_session.Client is { } client && client.Revision != _pushedRevision)
+        {
+            _pushedRevision = client.Revision;
+            Fire("setRevision", client.Revision);
+        }
+
         var pending = _session.Client?.Pending ?? [];
         // Remote ops raise this too; when our own pending ops did not change, the cells were just refreshed.
         var signature = string.Join('|', pending.Select(p => p.OpId + "@" + p.BaseRevision));
