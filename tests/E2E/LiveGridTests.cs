@@ -101,7 +101,7 @@ public class LiveGridTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task An_edit_typed_offline_is_kept_in_the_browser_and_arrives_once_when_back_online()
+    public async Task Edits_made_offline_typed_deleted_pasted_and_formatted_are_kept_in_the_browser_and_arrive_once_when_back_online()
     {
         var id = await browser.NewModelAsync("Offline " + Guid.NewGuid().ToString("N")[..6], ("bob@demo.local", "editor"));
         var alice = await browser.OpenModelAsync("alice@demo.local", id);
@@ -118,19 +118,31 @@ public class LiveGridTests(BrowserFixture browser)
         await alice.Keyboard.PressAsync("Enter");
         await Assertions.Expect(alice.Locator("[data-offline-cell='C3'][data-pending='true']")).ToHaveTextAsync("77");
         await Assertions.Expect(alice.GetByTestId("connection-state")).ToHaveAttributeAsync("data-waiting", "1");
+        // Other kinds of edits while offline are kept too: Delete, a paste, Ctrl+B.
+        await alice.Cell("A1").ClickAsync();
+        await alice.Keyboard.PressAsync("Delete");
+        await alice.Cell("E5").ClickAsync();
+        await alice.GetByTestId("cell-editor").EvaluateAsync(
+            "(editor, text) => { const data = new DataTransfer(); data.setData('text/plain', text); editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }",
+            "p1\tp2");
+        await alice.Keyboard.PressAsync("Control+b");
+        await Assertions.Expect(alice.GetByTestId("connection-state")).ToHaveAttributeAsync("data-waiting", "4");
         Assert.Equal(before, (await browser.ServerCellsAsync(id)).Revision);
 
         await alice.Context.SetOfflineAsync(false);
         await Assertions.Expect(bob.Cell("C3")).ToHaveTextAsync("77", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
+        await Assertions.Expect(bob.Cell("F5")).ToHaveTextAsync("p2", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
+        await Assertions.Expect(bob.Cell("A1")).ToHaveTextAsync("");
+        await Assertions.Expect(bob.Cell("E5")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cg-bold"));
         await Assertions.Expect(alice.GetByTestId("connection-state")).ToHaveAttributeAsync("data-waiting", "0");
         await Assertions.Expect(alice.Cell("C3")).ToHaveTextAsync("77");
 
-        // Once: one more revision, and reloading (which resubmits whatever the browser kept) adds nothing.
-        Assert.Equal(before + 1, (await browser.ServerCellsAsync(id)).Revision);
+        // Once: four more revisions, and reloading (which resubmits whatever the browser kept) adds nothing.
+        Assert.Equal(before + 4, (await browser.ServerCellsAsync(id)).Revision);
         await alice.ReloadAsync();
         await alice.WaitUntilInteractiveAsync();
         await Assertions.Expect(alice.Cell("C3")).ToHaveTextAsync("77");
-        Assert.Equal(before + 1, (await browser.ServerCellsAsync(id)).Revision);
+        Assert.Equal(before + 4, (await browser.ServerCellsAsync(id)).Revision);
         await alice.Context.CloseAsync();
         await bob.Context.CloseAsync();
     }
@@ -177,6 +189,44 @@ public class LiveGridTests(BrowserFixture browser)
         var (after, cells) = await browser.ServerCellsAsync(id);
         Assert.Equal(before + 1, after);
         Assert.Equal(["1", "2", "x y", "3"], new[] { cells["D4"], cells["E4"], cells["D5"], cells["E5"] });
+        await alice.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Headers_select_columns_and_rows_and_ctrl_x_then_ctrl_v_moves_the_cells()
+    {
+        var id = await browser.NewModelAsync("Cut " + Guid.NewGuid().ToString("N")[..6]);
+        var alice = await browser.OpenModelAsync("alice@demo.local", id);
+        await alice.TypeIntoAsync("A1", "5");
+        await alice.TypeIntoAsync("A2", "=A1*2");
+        await Assertions.Expect(alice.Cell("A2")).ToHaveTextAsync("10");
+
+        var selection = alice.GetByTestId("selection");
+        await alice.Locator(".cg-colhead[data-col='2']").ClickAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "B:B");
+        await alice.Locator(".cg-colhead[data-col='3']").ClickAsync(new LocatorClickOptions { Modifiers = [KeyboardModifier.Shift] });
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "B:C");
+        await alice.Locator(".cg-rowhead[data-row='3']").ClickAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "3:3");
+        await alice.GetByTestId("select-all").ClickAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "A1:XFD1048576");
+
+        await alice.SelectCellAsync("A1");
+        await alice.Keyboard.PressAsync("Shift+ArrowDown");
+        var (before, _) = await browser.ServerCellsAsync(id);
+        await alice.Keyboard.PressAsync("Control+X");
+        await Assertions.Expect(alice.GetByTestId("cut-mark")).ToHaveAttributeAsync("data-range", "A1:A2");
+        await alice.SelectCellAsync("C3");
+        await alice.Keyboard.PressAsync("Control+V");
+
+        await Assertions.Expect(alice.Cell("C4")).ToHaveTextAsync("0"); // =A1*2 kept as it is; A1 is empty now
+        await Assertions.Expect(alice.Cell("C3")).ToHaveTextAsync("5");
+        await Assertions.Expect(alice.Cell("A1")).ToHaveTextAsync("");
+        await Assertions.Expect(alice.GetByTestId("cut-mark")).ToHaveCountAsync(0);
+        var (after, cells) = await browser.ServerCellsAsync(id);
+        Assert.Equal(before + 1, after);
+        Assert.Equal(("5", "=A1*2"), (cells["C3"], cells["C4"]));
+        Assert.False(cells.ContainsKey("A1"));
         await alice.Context.CloseAsync();
     }
 

@@ -125,6 +125,324 @@ public class GridPageTests : GridTestContext
     }
 
     [Fact]
+    public async Task Ctrl_arrows_jump_to_data_edges_across_the_whole_sheet_as_Excel_and_ctrl_shift_extends()
+    {
+        Seed(w =>
+        {
+            for (var r = 1; r <= 5; r++)
+            {
+                w.SetCellInput("Sheet1", new CellAddress(r, 1), "1");
+            }
+
+            w.SetCellInput("Sheet1", CellAddress.Parse("A9"), "x");
+            w.SetCellInput("Sheet1", CellAddress.Parse("D3"), "d");
+            w.SetCellInput("Sheet1", CellAddress.Parse("E3"), "e");
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        string Active() => page.Find("[data-testid=selection]").GetAttribute("data-active")!;
+        string Range() => page.Find("[data-testid=selection]").GetAttribute("data-range")!;
+        Task Key(string key, bool shift = false) => page.InvokeAsync(() => controller.Key(key, shift, ctrl: true));
+
+        // Someone writes far below what this page has laid out: the jump still finds it.
+        await BobSubmitsAsync(new SetCellOperation("Sheet1", "A5000", "far"));
+        page.WaitForAssertion(() => Assert.Equal("far", controller.Session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse("A5000")).Input)), Wait);
+
+        await Key("ArrowDown");
+        Assert.Equal("A5", Active()); // filled with a filled neighbour: the end of the block
+        await Key("ArrowDown");
+        Assert.Equal("A9", Active()); // filled with an empty neighbour: the next filled cell
+        await Key("ArrowDown");
+        Assert.Equal("A5000", Active());
+        var edge = controller.State.RowCount;
+        await Key("ArrowDown");
+        Assert.Equal($"A{edge}", Active()); // nothing further: the last row of the grid
+        await Key("ArrowUp");
+        Assert.Equal("A5000", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A9", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A5", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A1", Active());
+        await Key("ArrowUp");
+        Assert.Equal("A1", Active()); // at the edge already
+
+        // Along a row: from a filled cell with an empty neighbour to the next filled one, through the block, to the edge.
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("A3"), extend: false));
+        await Key("ArrowRight");
+        Assert.Equal("D3", Active());
+        await Key("ArrowRight");
+        Assert.Equal("E3", Active());
+        var lastColumn = controller.State.ColumnCount;
+        await Key("ArrowRight");
+        Assert.Equal(new CellAddress(3, lastColumn).ToString(), Active());
+        await Key("ArrowLeft");
+        Assert.Equal("E3", Active());
+
+        // From an empty cell in an empty column: to the edge; from an empty cell: to the next filled one.
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("B2"), extend: false));
+        var lastRow = controller.State.RowCount;
+        await Key("ArrowDown");
+        Assert.Equal($"B{lastRow}", Active());
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("A7"), extend: false));
+        await Key("ArrowDown");
+        Assert.Equal("A9", Active());
+
+        // Ctrl+Shift extends the selection the same way, the active cell staying.
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("A1"), extend: false));
+        await Key("ArrowDown", shift: true);
+        Assert.Equal(("A1", "A1:A5"), (Active(), Range()));
+        await Key("ArrowDown", shift: true);
+        Assert.Equal(("A1", "A1:A9"), (Active(), Range()));
+        var columns = controller.State.ColumnCount;
+        await Key("ArrowRight", shift: true);
+        Assert.Equal(("A1", new RangeAddress(new CellAddress(1, 1), new CellAddress(9, columns)).ToString()), (Active(), Range()));
+    }
+
+    [Fact]
+    public async Task Headers_select_whole_columns_and_rows_the_corner_everything_and_delete_and_copy_stay_within_the_used_range()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "1");
+            w.SetCellInput("Sheet1", CellAddress.Parse("A3"), "3");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B2"), "b");
+            w.SetCellInput("Sheet1", CellAddress.Parse("D4"), "d");
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var rowsBefore = controller.State.RowCount;
+        string Range() => page.Find("[data-testid=selection]").GetAttribute("data-range")!;
+        string Active() => page.Find("[data-testid=selection]").GetAttribute("data-active")!;
+
+        await page.InvokeAsync(() => controller.Header("column", 1, shift: false));
+        Assert.Equal(("A:A", "A1"), (Range(), Active()));
+        Assert.Equal(rowsBefore, controller.State.RowCount); // the grid does not grow to the sheet's last row
+        Assert.Equal("1\r\n\r\n3\r\n\r\n", await page.InvokeAsync(() => controller.Copy(cut: false)));
+        await page.InvokeAsync(() => controller.Header("column", 2, shift: true));
+        Assert.Equal(("A:B", "A1"), (Range(), Active()));
+        Assert.Equal("1\t\r\n\tb\r\n3\t\r\n\t\r\n", await page.InvokeAsync(() => controller.Copy(cut: false)));
+
+        await page.InvokeAsync(() => controller.Header("row", 2, shift: false));
+        Assert.Equal(("2:2", "A2"), (Range(), Active()));
+        await page.InvokeAsync(() => controller.Header("row", 4, shift: true));
+        Assert.Equal("2:4", Range());
+        Assert.Equal("\tb\t\t\r\n3\t\t\t\r\n\t\t\td\r\n", await page.InvokeAsync(() => controller.Copy(cut: false)));
+
+        // Delete on whole columns: one clearRange, bounded by the used range.
+        var session = await SessionAsync();
+        var start = session.Revision;
+        await page.InvokeAsync(() => controller.Header("column", 1, shift: false));
+        await page.InvokeAsync(() => controller.Key("Delete", shift: false, ctrl: false));
+        page.WaitForAssertion(() => Assert.Equal(start + 1, session.Revision), Wait);
+        Assert.Equal(string.Empty, CellOf(page, "A1").TextContent);
+        Assert.Equal("b", CellOf(page, "B2").TextContent);
+
+        // The corner: the whole sheet; Delete clears everything in one op.
+        await page.InvokeAsync(() => controller.Header("corner", 0, shift: false));
+        Assert.Equal(new RangeAddress(1, 1, CellAddress.MaxRows, CellAddress.MaxColumns).ToString(), Range());
+        await page.InvokeAsync(() => controller.Key("Delete", shift: false, ctrl: false));
+        page.WaitForAssertion(() => Assert.Equal(start + 2, session.Revision), Wait);
+        Assert.Null(session.Read((w, _) => w.UsedRange("Sheet1")));
+
+        // An arrow goes back to a cell selection.
+        await page.InvokeAsync(() => controller.Key("ArrowDown", shift: false, ctrl: false));
+        Assert.Equal(Active(), Range());
+    }
+
+    [Fact]
+    public async Task Deleting_a_whole_selection_larger_than_the_op_limit_is_refused_with_a_message_and_sends_nothing()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "1");
+            w.SetCellInput("Sheet1", new CellAddress(2000, 60), "far"); // 120,000 cells in the used range
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+        var start = session.Revision;
+
+        await page.InvokeAsync(() => controller.Header("corner", 0, shift: false));
+        await page.InvokeAsync(() => controller.Key("Delete", shift: false, ctrl: false));
+
+        var snackbar = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Contains("at most 100,000", snackbar.Message, StringComparison.Ordinal);
+        Assert.Equal(start, session.Revision);
+        Assert.Empty(controller.Session.Client!.Pending);
+    }
+
+    [Fact]
+    public async Task Cut_marks_the_cells_and_a_paste_moves_them_with_formulas_as_they_are_in_one_undoable_op()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "1");
+            w.SetCellInput("Sheet1", CellAddress.Parse("A2"), "2");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B1"), "=A1+A2");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B2"), "=A1*10");
+        });
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+        var start = session.Revision;
+        string? Input(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
+        await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("A1"), CellAddress.Parse("B2")));
+
+        // Ctrl+X: the text goes to the clipboard, the cells are marked, nothing changes yet; Escape unmarks.
+        var text = await page.InvokeAsync(() => controller.Copy(cut: true));
+        Assert.Equal("1\t3\r\n2\t10\r\n", text);
+        Assert.Equal("A1:B2", page.Find("[data-testid=cut-mark]").GetAttribute("data-range"));
+        Assert.Equal(start, session.Revision);
+        await page.InvokeAsync(() => controller.Key("Escape", shift: false, ctrl: false));
+        Assert.Empty(page.FindAll("[data-testid=cut-mark]"));
+
+        // Cut again and paste one cell down and right (overlapping): the cells move.
+        text = await page.InvokeAsync(() => controller.Copy(cut: true));
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("B2"), extend: false));
+        await page.InvokeAsync(() => controller.Paste(text));
+
+        page.WaitForAssertion(() => Assert.Equal(start + 1, session.Revision), Wait); // one op
+        page.WaitForAssertion(() => Assert.Empty(controller.Session.Client!.Pending), Wait);
+        Assert.Empty(page.FindAll("[data-testid=cut-mark]"));
+        Assert.Equal(("1", "=A1+A2", "2", "=A1*10"), (Input("B2"), Input("C2"), Input("B3"), Input("C3"))); // formulas as they were
+        Assert.Equal((null, null, null), (Input("A1"), Input("A2"), Input("B1"))); // the rest of the source is cleared
+        Assert.Equal("B2:C3", page.Find("[data-testid=selection]").GetAttribute("data-range"));
+
+        // One Ctrl+Z undoes the whole move.
+        await page.InvokeAsync(() => controller.Key("z", shift: false, ctrl: true));
+        page.WaitForAssertion(() => Assert.Equal(("1", "2", "=A1+A2", "=A1*10"), (Input("A1"), Input("A2"), Input("B1"), Input("B2"))), Wait);
+        Assert.Equal((null, null, null), (Input("C2"), Input("B3"), Input("C3")));
+        page.WaitForAssertion(() => Assert.Equal("3", CellOf(page, "B1").TextContent), Wait);
+
+        // A paste that is not the cut's text (or after the mark is gone) is a plain paste: nothing is cleared.
+        await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("A1"), CellAddress.Parse("A2")));
+        text = await page.InvokeAsync(() => controller.Copy(cut: true));
+        await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("D1"), extend: false));
+        await page.InvokeAsync(() => controller.Paste("7\r\n"));
+        page.WaitForAssertion(() => Assert.Equal("7", Input("D1")), Wait);
+        Assert.Equal(("1", "2"), (Input("A1"), Input("A2")));
+        Assert.Empty(page.FindAll("[data-testid=cut-mark]"));
+    }
+
+    [Fact]
+    public async Task Edits_of_every_kind_made_while_the_session_connection_is_down_queue_and_arrive_once_after_rejoin()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "gone soon"));
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+        var start = session.Revision;
+
+        // The connection to the session drops; rejoining waits (the role check is held), so edits pile up meanwhile.
+        Authorization.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.InvokeAsync(() => controller.Session.Dropped("test"));
+        await page.InvokeAsync(() =>
+        {
+            controller.State.Select(CellAddress.Parse("B2"), extend: false);
+            controller.Commit("typed-offline", "typed", "none");                  // typed
+            controller.State.Select(CellAddress.Parse("C1"), extend: false);
+            controller.Paste("p1\tp2\r\n");                                        // paste (setRange)
+            controller.State.Select(CellAddress.Parse("A1"), extend: false);
+            controller.ClearSelection();                                           // clear
+            controller.State.Select(CellAddress.Parse("B2"), extend: false);
+            controller.ToggleBold();                                               // format
+            controller.State.Select(CellAddress.Parse("A1"), extend: false);
+            controller.InsertRows();                                               // structure: B2 moves to B3
+            controller.AddSheet();                                                 // sheets
+        });
+        Assert.False(controller.Session.Client!.IsConnected);
+        Assert.Equal(6, controller.Session.Client.Pending.Count);
+        Assert.Equal(start, session.Revision); // nothing sent while down
+
+        Authorization.Gate.SetResult();
+        page.WaitForAssertion(() => Assert.Empty(controller.Session.Client.Pending), Wait);
+        Assert.Equal(start + 6, session.Revision); // each once
+        session.Read((w, _) =>
+        {
+            Assert.Null(w.GetCell("Sheet1", CellAddress.Parse("A1")).Input);
+            Assert.Equal("typed", w.GetCell("Sheet1", CellAddress.Parse("B3")).Input);
+            Assert.True(w.GetCell("Sheet1", CellAddress.Parse("B3")).Format.Bold);
+            Assert.Equal(("p1", "p2"), (w.GetCell("Sheet1", CellAddress.Parse("C2")).Input, w.GetCell("Sheet1", CellAddress.Parse("D2")).Input));
+            Assert.Equal(["Sheet1", "Sheet2"], w.SheetNames);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Every_edit_not_typed_is_kept_in_the_browser_and_ops_of_every_kind_resubmitted_from_it_apply_once()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "x"));
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var session = await SessionAsync();
+
+        // Not typed (made on the server side for the page): sent to the browser to keep until settled.
+        await page.InvokeAsync(() => controller.InsertColumns());
+        page.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "keep"), Wait);
+        var keep = JSInterop.Invocations.Single(i => i.Identifier == "keep");
+        var kept = Assert.IsType<StoredOperation>(keep.Arguments[0]);
+        Assert.Equal("insertColumns", kept.Op.GetProperty("type").GetString());
+        // Settled (taken out of the browser's outbox) once acknowledged; no render follows, so this polls.
+        var deadline = DateTime.UtcNow + Wait;
+        bool Settled() => JSInterop.Invocations.ToList().Any(i => i.Identifier == "settled" && ((IReadOnlyList<string>)i.Arguments[0]!).Contains(kept.OpId));
+        while (!Settled() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(Settled());
+
+        // What a browser kept (typed offline, made offline, or kept before its circuit went) goes to a new page.
+        var before = session.Revision;
+        StoredOperation Stored(string id, string json) => new(id, before, System.Text.Json.JsonDocument.Parse(json).RootElement.Clone());
+        var stored = new[]
+        {
+            Stored("k-set", """{"type":"setCell","sheet":"Sheet1","cell":"C1","input":"typed"}"""),
+            Stored("k-range", """{"type":"setRange","sheet":"Sheet1","range":"C2:D2","inputs":[["1","2"]]}"""),
+            Stored("k-clear", """{"type":"clearRange","sheet":"Sheet1","range":"B:B"}"""),
+            Stored("k-bold", """{"type":"setFormat","sheet":"Sheet1","range":"C1","format":{"bold":true}}"""),
+            Stored("k-rows", """{"type":"insertRows","sheet":"Sheet1","at":1,"count":1}"""),
+            Stored("k-sheet", """{"type":"addSheet","name":"Offline"}"""),
+        };
+        var settled = await page.InvokeAsync(() => controller.Resubmit(stored));
+        Assert.All(settled, s => Assert.Null(s.Error));
+        Assert.Equal(before + 6, session.Revision);
+        var again = await page.InvokeAsync(() => controller.Resubmit(stored));
+        Assert.All(again, s => Assert.Null(s.Error));
+        Assert.Equal(before + 6, session.Revision); // resubmitting the same op ids applies nothing twice
+        session.Read((w, _) =>
+        {
+            Assert.Equal("typed", w.GetCell("Sheet1", CellAddress.Parse("C2")).Input);
+            Assert.True(w.GetCell("Sheet1", CellAddress.Parse("C2")).Format.Bold);
+            Assert.Equal("2", w.GetCell("Sheet1", CellAddress.Parse("D3")).Input);
+            Assert.Null(w.GetCell("Sheet1", CellAddress.Parse("B2")).Input); // the x (moved to B1 by the inserted column) was cleared with B:B
+            Assert.Contains("Offline", w.SheetNames);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_cell_someone_else_clears_shows_blank_and_the_formula_bar_follows()
+    {
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "keep");
+            w.SetCellInput("Sheet1", CellAddress.Parse("B2"), "gone");
+        });
+        var page = RenderPage();
+        await page.InvokeAsync(() => ControllerOf(page).State.Select(CellAddress.Parse("B2"), extend: false));
+        Assert.Equal("gone", page.Find("[data-testid=formula-bar]").GetAttribute("value"));
+
+        await BobSubmitsAsync(new ClearRangeOperation("Sheet1", "B1:B3"));
+
+        page.WaitForAssertion(() => Assert.Equal(string.Empty, CellOf(page, "B2").TextContent), Wait);
+        page.WaitForAssertion(() => Assert.Equal(string.Empty, page.Find("[data-testid=formula-bar]").GetAttribute("value") ?? string.Empty), Wait);
+        Assert.Equal("keep", CellOf(page, "A1").TextContent);
+    }
+
+    [Fact]
     public async Task The_conflict_card_shows_both_values_and_who_keep_mine_writes_mine_again_and_keep_theirs_closes()
     {
         Seed(_ => { });

@@ -115,6 +115,41 @@ public partial class AuthenticationTests(DevelopmentApp app) : IClassFixture<Dev
     }
 
     [Fact]
+    public async Task An_unknown_model_and_a_model_one_may_not_see_both_open_the_not_found_page_with_404()
+    {
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        using var created = await alice.PostAsJsonAsync("/api/models", new { name = "Alice only" }, TestContext.Current.CancellationToken);
+        var hidden = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
+        using (var unknownApi = await alice.GetAsync("/api/models/no-such-model", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
+        }
+
+        using var client = app.CreateClient();
+        var loginPage = await client.GetStringAsync("/account/login", TestContext.Current.CancellationToken);
+        using var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = AntiforgeryToken(loginPage),
+            ["Input.Email"] = "carol@demo.local",
+            ["Input.Password"] = CollabAppFactory.DemoPassword,
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+
+        // The same answer for both: whether the model exists does not leak.
+        foreach (var id in new[] { "no-such-model", hidden })
+        {
+            using var page = await client.GetAsync($"/models/{id}", TestContext.Current.CancellationToken);
+            var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.Contains("data-testid=\"not-found\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Alice only", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("forbidden", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("access-removed", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_in_the_form_shows_an_error_and_sets_no_cookie()
     {
         using var client = app.CreateClient();

@@ -76,6 +76,67 @@ internal sealed class FakeGrid : GridContext
     public void Navigate() => OnUserNavigated();
 }
 
+/// <summary>Sessions per model: who is in which.</summary>
+internal sealed class ModelMembers : IModelSessions
+{
+    public Dictionary<string, List<SessionMemberInfo>> ByModel { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<SessionMemberInfo> Members(string modelId) => ByModel.TryGetValue(modelId, out var people) ? people : [];
+
+    public void Broadcast(string modelId, string method, object payload, string? exceptMemberId = null)
+    {
+    }
+
+    public bool IsMember(string modelId, string memberId) => Members(modelId).Any(p => p.MemberId == memberId);
+}
+
+public class PresenceBoardTests
+{
+    private static PresenceChanged At(string model, string user, string cell) => new(model, user, user, "#000000", "Sheet1", cell, cell, false);
+
+    private static SessionMemberInfo Member(string memberId, string user) => new(memberId, user, user, "#000000", ModelRole.Editor);
+
+    [Fact]
+    public void The_board_drops_people_who_left_and_models_nobody_is_in_so_memory_does_not_grow()
+    {
+        var time = new FakeTimeProvider();
+        var sessions = new ModelMembers();
+        sessions.ByModel["m1"] = [Member("c1", "alice"), Member("c2", "bob"), Member("c3", "bob")];
+        sessions.ByModel["m2"] = [Member("c4", "carol")];
+        using var board = new PresenceBoard(time, sessions);
+        board.Set(At("m1", "alice", "A1"));
+        board.Set(At("m1", "bob", "B2"));
+        board.Set(At("m2", "carol", "C3"));
+        Assert.Equal((2, 3), (board.ModelCount, board.EntryCount));
+
+        // Bob closes one of his two tabs: he is still in the model and stays.
+        sessions.ByModel["m1"].RemoveAll(m => m.MemberId == "c2");
+        Assert.Equal(2, board.Of("m1").Count);
+
+        // Bob's last connection goes (disconnect, circuit gone): reading the model no longer shows him.
+        sessions.ByModel["m1"].RemoveAll(m => m.MemberId == "c3");
+        Assert.Equal(["alice"], board.Of("m1").Select(p => p.Presence.UserId));
+
+        // Everyone leaves m2 and Alice leaves m1; nobody reads the board: the timer prunes both models away.
+        sessions.ByModel.Remove("m2");
+        sessions.ByModel["m1"].Clear();
+        time.Advance(PresenceBoard.PruneInterval);
+        Assert.Equal((0, 0), (board.ModelCount, board.EntryCount));
+
+        // Many people passing through many models leave nothing behind.
+        for (var i = 0; i < 1000; i++)
+        {
+            var model = "m" + (i % 50).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var user = "u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            board.Set(At(model, user, "A1"));
+        }
+
+        Assert.True(board.EntryCount < PresenceBoard.PruneEverySets, $"{board.EntryCount} entries kept"); // pruned as they come
+        time.Advance(PresenceBoard.PruneInterval);
+        Assert.Equal((0, 0), (board.ModelCount, board.EntryCount));
+    }
+}
+
 public class CoalescerAndValidationTests
 {
     private static PresenceCoalescer Coalescer(FakeTimeProvider time) => new(time, Options.Create(new PresenceOptions { MaxUpdatesPerSecond = 20 }));
@@ -114,7 +175,7 @@ public class CoalescerAndValidationTests
     {
         var sessions = new FakeSessions();
         sessions.People.Add(new SessionMemberInfo("conn-1", "bob", "Bob Brown", "#e53935", ModelRole.Editor));
-        var hub = new PresenceHub(sessions, Coalescer(new FakeTimeProvider()), new PresenceBoard(TimeProvider.System), new PresenceUpdateValidator());
+        var hub = new PresenceHub(sessions, Coalescer(new FakeTimeProvider()), new PresenceBoard(TimeProvider.System, sessions), new PresenceUpdateValidator());
         var bob = new HubCaller("conn-1", new Actor("bob", false), "Bob Brown", "#e53935");
         var stranger = bob with { ConnectionId = "conn-2" };
 
@@ -148,7 +209,7 @@ public class PresenceComponentTests : BunitContext
         _sessions.People.Add(new SessionMemberInfo("browser:alice", "alice", "Alice Anders", "#1e88e5", ModelRole.Admin));
         _sessions.People.Add(new SessionMemberInfo("browser:bob", "bob", "Bob Brown", "#e53935", ModelRole.Editor));
         var options = Options.Create(new PresenceOptions());
-        var board = new PresenceBoard(_time);
+        var board = new PresenceBoard(_time, _sessions);
         var hub = new PresenceHub(_sessions, new PresenceCoalescer(_time, options), board, new PresenceUpdateValidator());
         Services.AddSingleton(new PresenceView(_sessions, hub, board, _time, options));
     }

@@ -149,6 +149,12 @@ public sealed class PresenceView : IDisposable
                 Changed?.Invoke();
                 break;
             case "UserJoined" or "UserLeft":
+                if (method == "UserLeft" && _context is not null)
+                {
+                    // Whoever left (their last connection or page) is forgotten at once.
+                    _board.Prune(_context.ModelId);
+                }
+
                 RefreshMembers();
                 Changed?.Invoke();
                 break;

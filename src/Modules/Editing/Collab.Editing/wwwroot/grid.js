@@ -1,8 +1,10 @@
 // The live grid's browser side: keys, typing, mouse, clipboard, scrolling and column resizing for the model page,
 // plus the connection indicator and the offline outbox. Loaded with import() (the content security policy allows
-// 'self' scripts only: no inline script, no eval). Every typed edit is kept in localStorage as {opId, baseRevision, op}
-// until the server side settles it, so that nothing typed is lost when the connection drops or the page is rebuilt;
-// the server applies an op id once, so resubmitting is always safe.
+// 'self' scripts only: no inline script, no eval). Every edit is kept in localStorage as {opId, baseRevision, op}
+// until the server side settles it, so that nothing is lost when the connection drops or the page is rebuilt: typed
+// edits are stored here first; the server sends every other edit it makes for the page (paste, clear, rows, sheets,
+// formats, undo) to be kept the same way ("keep"); and while the connection is down, Delete, paste and Ctrl+B are
+// made into ops here and queued with typed ones. The server applies an op id once, so resubmitting is always safe.
 
 const HEADER_HEIGHT = 24;
 const ROW_HEADER_WIDTH = 56;
@@ -40,7 +42,62 @@ function newOpId() {
     return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The ops typed by one person in one model that the server has not settled yet. */
+// Tab-separated text as Excel and TabularText read it: rows by line breaks, cells by tabs, "quoted" cells may hold both.
+function parseTabular(text) {
+    const rows = [];
+    let row = [];
+    let cell = '';
+    let i = 0;
+    let quoted = false;
+    while (i < text.length) {
+        const ch = text[i];
+        if (quoted) {
+            if (ch === '"' && text[i + 1] === '"') {
+                cell += '"';
+                i += 2;
+                continue;
+            }
+
+            if (ch === '"') {
+                quoted = false;
+            } else {
+                cell += ch;
+            }
+
+            i++;
+            continue;
+        }
+
+        if (ch === '"' && cell === '') {
+            quoted = true;
+        } else if (ch === '\t') {
+            row.push(cell);
+            cell = '';
+        } else if (ch === '\r' || ch === '\n') {
+            row.push(cell);
+            rows.push(row);
+            row = [];
+            cell = '';
+            if (ch === '\r' && text[i + 1] === '\n') {
+                i++;
+            }
+        } else {
+            cell += ch;
+        }
+
+        i++;
+    }
+
+    if (cell !== '' || row.length > 0) {
+        row.push(cell);
+        rows.push(row);
+    }
+
+    const width = Math.max(0, ...rows.map(r => r.length));
+    return rows.map(r => r.concat(Array(width - r.length).fill('')));
+}
+
+/** The ops one person in one model that the server has not settled yet. */
 class Outbox {
     constructor(modelId, userId) {
         this.key = `collab.pending.${userId}.${modelId}`;
@@ -131,6 +188,51 @@ class Grid {
         this.listeners.push(() => target.removeEventListener(type, handler));
     }
 
+    // An edit made in the browser while the connection is down: kept with typed ones, sent when it is back.
+    queueOffline(op, text) {
+        const a = this.active;
+        if (this.readOnly || !a) {
+            return;
+        }
+
+        const entry = { opId: newOpId(), baseRevision: a.revision, op };
+        this.outbox.add(entry);
+        this.markOffline(entry.opId, a, text);
+        this.showConnection();
+    }
+
+    offlineClear() {
+        const a = this.active;
+        if (a) {
+            this.queueOffline({ type: 'clearRange', sheet: a.sheet, range: a.range || a.cell }, '');
+        }
+    }
+
+    offlineBold() {
+        const a = this.active;
+        if (!a) {
+            return;
+        }
+
+        const cell = this.body.querySelector(`.cg-cell[data-cell="${a.cell}"]`);
+        const bold = !(cell ? cell.classList.contains('cg-bold') : a.bold);
+        a.bold = bold;
+        this.queueOffline({ type: 'setFormat', sheet: a.sheet, range: a.range || a.cell, format: { bold } }, cell ? cell.textContent : '');
+    }
+
+    offlinePaste(text) {
+        const a = this.active;
+        const rows = parseTabular(text);
+        if (!a || rows.length === 0 || rows[0].length === 0) {
+            return;
+        }
+
+        const row = a.startRow || a.row;
+        const column = a.startColumn || a.column;
+        const range = `${columnName(column)}${row}:${columnName(column + rows[0].length - 1)}${row + rows.length - 1}`;
+        this.queueOffline({ type: 'setRange', sheet: a.sheet, range, inputs: rows }, rows[0][0]);
+    }
+
     call(method, ...args) {
         return this.dotnet.invokeMethodAsync(method, ...args);
     }
@@ -156,6 +258,13 @@ class Grid {
         }
     }
 
+    // The revision the page shows now: what edits made here while offline are based on.
+    setRevision(revision) {
+        if (this.active && revision > this.active.revision) {
+            this.active.revision = revision;
+        }
+    }
+
     setReadOnly(readOnly) {
         this.readOnly = readOnly;
         if (readOnly && this.editing) {
@@ -173,6 +282,16 @@ class Grid {
         this.showEditor();
         const end = this.editor.value.length;
         this.editor.setSelectionRange(end, end);
+    }
+
+    // An edit the server made for this page (not typed here): kept until settled, as typed ones are.
+    keep(entry) {
+        if (!entry || !entry.opId || this.outbox.all().some(e => e.opId === entry.opId)) {
+            return;
+        }
+
+        this.outbox.add(entry);
+        this.showConnection();
     }
 
     settled(ids) {
@@ -309,8 +428,10 @@ class Grid {
             return;
         }
 
+        const [row, column] = position(cell.dataset.cell);
         this.active = {
-            ...this.active, row: position(cell.dataset.cell)[0], column: position(cell.dataset.cell)[1], cell: cell.dataset.cell,
+            ...this.active, row, column, cell: cell.dataset.cell, range: cell.dataset.cell, startRow: row, startColumn: column,
+            bold: cell.classList.contains('cg-bold'),
             left: cell.offsetLeft, top: cell.offsetTop, width: cell.offsetWidth, height: cell.offsetHeight,
         };
         this.placeEditor();
@@ -366,6 +487,27 @@ class Grid {
 
         if (ctrl && (e.key === 'v' || e.key === 'V')) {
             return; // the paste event follows
+        }
+
+        if (this.connection !== 'connected' && !this.readOnly && (e.key === 'Delete' || (ctrl && (e.key === 'b' || e.key === 'B')))) {
+            e.preventDefault();
+            if (e.key === 'Delete') {
+                this.offlineClear();
+            } else {
+                this.offlineBold();
+            }
+
+            return;
+        }
+
+        if (e.key === 'Delete' && !ctrl && !this.readOnly) {
+            e.preventDefault();
+            this.call('Key', 'Delete', e.shiftKey, false).catch(() => {
+                // It did not reach the server: queued as an op (clearing twice changes nothing).
+                this.setConnection('reconnecting');
+                this.offlineClear();
+            });
+            return;
         }
 
         if (ctrl && CONTROL_KEYS.has(e.key)) {
@@ -428,9 +570,20 @@ class Grid {
 
         e.preventDefault();
         const text = (e.clipboardData && e.clipboardData.getData('text/plain')) || this.clipboardText || '';
-        if (text) {
-            this.send('Paste', text);
+        if (!text) {
+            return;
         }
+
+        if (this.connection !== 'connected') {
+            this.offlinePaste(text);
+            return;
+        }
+
+        this.call('Paste', text).catch(() => {
+            // It did not reach the server: queued as a setRange (writing the same block twice changes nothing).
+            this.setConnection('reconnecting');
+            this.offlinePaste(text);
+        });
     }
 
     // ----- mouse -----
@@ -513,6 +666,30 @@ class Grid {
 
     onHeaderMouseDown(e) {
         const handle = e.target.closest ? e.target.closest('.cg-resize') : null;
+        if (!handle && e.button === 0 && e.target.closest) {
+            // A header selects its whole column or row (Shift extends); the corner selects the whole sheet.
+            const column = e.target.closest('.cg-colhead[data-col]');
+            const row = e.target.closest('.cg-rowhead[data-row]');
+            const corner = e.target.closest('.cg-corner');
+            if (column || row || corner) {
+                e.preventDefault();
+                if (this.editing) {
+                    this.commit('none');
+                }
+
+                this.focus();
+                if (column) {
+                    this.send('Header', 'column', +column.dataset.col, e.shiftKey);
+                } else if (row) {
+                    this.send('Header', 'row', +row.dataset.row, e.shiftKey);
+                } else {
+                    this.send('Header', 'corner', 0, false);
+                }
+            }
+
+            return;
+        }
+
         if (!handle || e.button !== 0) {
             return;
         }

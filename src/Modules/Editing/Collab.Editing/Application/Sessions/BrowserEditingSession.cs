@@ -58,6 +58,12 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
     /// <summary>Cells whose value or input changed (remote ops, acks, rollbacks); layoutChanged for structural changes.</summary>
     public event Action<IReadOnlyList<CellLocation>, bool>? CellsChanged;
 
+    /// <summary>
+    /// An edit of the person's (of any kind: typed, pasted, cleared, structural, sheets, formats, undo and redo) joined
+    /// the pending ops. The page keeps it in the browser too, so that it survives the circuit until settled.
+    /// </summary>
+    public event Action<PendingOperation>? LocalEdit;
+
     /// <summary>Pending ops changed (one added, acknowledged or rolled back).</summary>
     public event Action? PendingChanged;
 
@@ -119,6 +125,9 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
         return false;
     }
 
+    /// <summary>The size limits the server validates ops against.</summary>
+    public OperationLimits Limits => _session?.Limits ?? new OperationLimits();
+
     /// <summary>Reads the shared workbook at the session's current revision.</summary>
     public T Read<T>(Func<Workbook, long, T> read) =>
         _session is { IsClosed: false } session ? session.Read(read) : throw new InvalidOperationException("The model is not open.");
@@ -136,6 +145,7 @@ internal sealed class BrowserEditingSession : ISessionMember, IEditingClientHost
 
         var pending = Client.ApplyLocal(op, opId);
         _origins[pending.OpId] = origin;
+        LocalEdit?.Invoke(pending);
         PendingChanged?.Invoke();
         return pending;
     }

@@ -56,6 +56,9 @@ internal sealed class ModelSession
         LastActivity = services.Time.GetUtcNow();
     }
 
+    /// <summary>The size limits ops are validated against.</summary>
+    public OperationLimits Limits => _limits;
+
     public string ModelId { get; }
 
     /// <summary>The revision of the last applied op.</summary>

@@ -36,6 +36,9 @@ public sealed class GridController : IAsyncDisposable
     private IJSObjectReference? _grid;
     private string? _showWhenAdded;
     private string _pendingSignature = "";
+    private string? _cutText;
+    private string? _typedOpId;
+    private long _pushedRevision = -1;
     private int _nextConflict;
     private bool _disposed;
 
@@ -45,6 +48,7 @@ public sealed class GridController : IAsyncDisposable
         State = state;
         _js = js;
         _session.PendingChanged += OnPendingChanged;
+        _session.LocalEdit += OnLocalEdit;
         _session.CellsChanged += OnCellsChanged;
         _session.RemoteApplied += State.MapThrough;
         _session.MessageReceived += OnMessage;
@@ -145,6 +149,7 @@ public sealed class GridController : IAsyncDisposable
                 ToggleBold();
                 break;
             case "Escape":
+                CancelCut();
                 PageChanged?.Invoke();
                 break;
         }
@@ -193,6 +198,28 @@ public sealed class GridController : IAsyncDisposable
             case "dbl":
                 State.Select(cell, extend: false);
                 BeginEdit();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A click on a header: <c>column</c> selects the whole column, <c>row</c> the whole row (Shift extends from the
+    /// active cell's column or row), <c>corner</c> the whole sheet.
+    /// </summary>
+    [JSInvokable]
+    public void Header(string kind, int index, bool shift)
+    {
+        CloseMenu();
+        switch (kind)
+        {
+            case "column" when index >= 1:
+                State.SelectColumns(index, shift);
+                break;
+            case "row" when index >= 1:
+                State.SelectRows(index, shift);
+                break;
+            case "corner":
+                State.SelectAll();
                 break;
         }
     }
@@ -246,7 +273,7 @@ public sealed class GridController : IAsyncDisposable
             Settle([opId]);
             Notify?.Invoke(ReadOnlyReason(), true);
         }
-        else if (_session.Edit(new SetCellOperation(State.Sheet, State.ActiveCell, text ?? ""), opId: ValidOpId(opId)) is { } pending)
+        else if (EditTyped(new SetCellOperation(State.Sheet, State.ActiveCell, text ?? ""), ValidOpId(opId)) is { } pending)
         {
             _browserOps.Add(pending.OpId);
             if (!_session.Client!.Pending.Any(p => p.OpId == pending.OpId))
@@ -276,25 +303,73 @@ public sealed class GridController : IAsyncDisposable
         }
     }
 
+    // The browser already keeps a typed op (under its own op id): it is not sent back to be kept again.
+    private PendingOperation? EditTyped(Operation op, string? opId)
+    {
+        _typedOpId = opId;
+        try
+        {
+            return _session.Edit(op, opId: opId);
+        }
+        finally
+        {
+            _typedOpId = null;
+        }
+    }
+
     private static string? ValidOpId(string? opId) => opId is { Length: > 0 and <= EditingClient.MaxOpIdLength } ? opId : null;
 
-    /// <summary>Copy (and for cut, clear): the selection as tab-separated text.</summary>
+    /// <summary>
+    /// Copy: the selection as tab-separated text. Cut (Ctrl+X) gives the same text and marks the selection (a dashed
+    /// border); nothing changes until the text is pasted in this page, which then moves the cells (see <see cref="Paste"/>).
+    /// A copy replaces an earlier cut mark.
+    /// </summary>
     [JSInvokable]
     public string Copy(bool cut)
     {
         var text = State.CopyText();
+        _cutText = null;
+        State.SetCutMark(null);
         if (cut)
         {
-            ClearSelection();
+            if (!CanEdit)
+            {
+                Notify?.Invoke(ReadOnlyReason(), true);
+            }
+            else if (State.EditableSelection() is { } range)
+            {
+                _cutText = text;
+                State.SetCutMark((State.Sheet, range));
+            }
         }
 
         return text;
     }
 
-    /// <summary>Pastes tab-separated text at the active cell as one setRange; the pasted block becomes the selection.</summary>
+    /// <summary>Escape (or an edit of the cut cells' place elsewhere): the cut mark goes, nothing moves.</summary>
+    public void CancelCut()
+    {
+        _cutText = null;
+        State.SetCutMark(null);
+    }
+
+    /// <summary>
+    /// Pastes tab-separated text at the active cell as one setRange; the pasted block becomes the selection. When the
+    /// text is what the last cut in this page put on the clipboard, the cut cells move instead (see
+    /// <see cref="MoveCut"/>). The cut mark clears after any paste.
+    /// </summary>
     [JSInvokable]
     public void Paste(string text)
     {
+        var cut = State.CutMark;
+        var cutText = _cutText;
+        CancelCut();
+        if (cut is { } mark && cutText is not null && SameText(cutText, text ?? ""))
+        {
+            MoveCut(mark.Sheet, mark.Range);
+            return;
+        }
+
         var rows = TabularText.Parse(text ?? "");
         if (rows.Count == 0 || rows[0].Count == 0)
         {
@@ -313,6 +388,111 @@ public sealed class GridController : IAsyncDisposable
         var inputs = rows.Take(range.RowCount).Select(r => (IReadOnlyList<string>)r.Take(range.ColumnCount).ToList()).ToList();
         Edit(new SetRangeOperation(State.Sheet, range, inputs));
         State.SelectRange(start, end);
+    }
+
+    private static bool SameText(string a, string b) =>
+        string.Equals(a.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'), b.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'), StringComparison.Ordinal);
+
+    /// <summary>
+    /// Cut and paste, as Excel: the cut cells' inputs are written at the active cell exactly as they are (formulas keep
+    /// their text: their relative references are not moved), and the cut cells the block does not land on are cleared.
+    /// One op (a batch), so one undo step undoes the whole move. Formats stay where they are.
+    /// </summary>
+    private void MoveCut(string sheet, RangeAddress source)
+    {
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        var limit = _session.Limits.MaxSetRangeCells;
+        if (source.CellCount > limit)
+        {
+            Notify?.Invoke($"That moves {source.CellCount:N0} cells; at most {limit:N0} can be pasted at once.", true);
+            return;
+        }
+
+        var start = State.Selection.Start;
+        var target = new RangeAddress(start, new CellAddress(
+            Math.Min(CellAddress.MaxRows, start.Row + source.RowCount - 1), Math.Min(CellAddress.MaxColumns, start.Column + source.ColumnCount - 1)));
+        var targetSheet = State.Sheet;
+        var sameSheet = string.Equals(sheet, targetSheet, StringComparison.OrdinalIgnoreCase);
+        if (sameSheet && target == source)
+        {
+            return;
+        }
+
+        var inputs = _session.Read((workbook, _) =>
+        {
+            if (!workbook.HasSheet(sheet))
+            {
+                return null;
+            }
+
+            var rows = new List<IReadOnlyList<string>>(target.RowCount);
+            for (var r = 0; r < target.RowCount; r++)
+            {
+                var row = new List<string>(target.ColumnCount);
+                for (var c = 0; c < target.ColumnCount; c++)
+                {
+                    row.Add(workbook.GetCell(sheet, new CellAddress(source.Start.Row + r, source.Start.Column + c)).Input ?? "");
+                }
+
+                rows.Add(row);
+            }
+
+            return rows;
+        });
+        if (inputs is null)
+        {
+            Notify?.Invoke("The cut cells' sheet is gone.", true);
+            return;
+        }
+
+        var ops = new List<Operation>();
+        foreach (var rest in sameSheet ? Subtract(source, target) : [source])
+        {
+            ops.Add(new ClearRangeOperation(sheet, rest));
+        }
+
+        ops.Add(new SetRangeOperation(targetSheet, target, inputs));
+        Edit(ops.Count == 1 ? ops[0] : new BatchOperation(ops));
+        State.SelectRange(target.Start, target.End);
+    }
+
+    /// <summary>The parts of <paramref name="range"/> outside <paramref name="hole"/> (at most four rectangles).</summary>
+    internal static IReadOnlyList<RangeAddress> Subtract(RangeAddress range, RangeAddress hole)
+    {
+        int r1 = Math.Max(range.Start.Row, hole.Start.Row), c1 = Math.Max(range.Start.Column, hole.Start.Column);
+        int r2 = Math.Min(range.End.Row, hole.End.Row), c2 = Math.Min(range.End.Column, hole.End.Column);
+        if (r1 > r2 || c1 > c2)
+        {
+            return [range];
+        }
+
+        var parts = new List<RangeAddress>();
+        if (range.Start.Row < r1)
+        {
+            parts.Add(new RangeAddress(range.Start.Row, range.Start.Column, r1 - 1, range.End.Column));
+        }
+
+        if (r2 < range.End.Row)
+        {
+            parts.Add(new RangeAddress(r2 + 1, range.Start.Column, range.End.Row, range.End.Column));
+        }
+
+        if (range.Start.Column < c1)
+        {
+            parts.Add(new RangeAddress(r1, range.Start.Column, r2, c1 - 1));
+        }
+
+        if (c2 < range.End.Column)
+        {
+            parts.Add(new RangeAddress(r1, c2 + 1, r2, range.End.Column));
+        }
+
+        return parts;
     }
 
     /// <summary>The person dragged a column's edge.</summary>
@@ -398,7 +578,20 @@ public sealed class GridController : IAsyncDisposable
             return;
         }
 
-        Edit(new ClearRangeOperation(State.Sheet, State.Selection));
+        // Whole columns, rows or the sheet clear only what the used range holds: one clearRange within the op limit.
+        if (State.EditableSelection() is not { } range)
+        {
+            return;
+        }
+
+        var limit = _session.Limits.MaxRangeCells;
+        if (range.CellCount > limit)
+        {
+            Notify?.Invoke($"That clears {range.CellCount:N0} cells; at most {limit:N0} can be cleared at once. Select fewer cells.", true);
+            return;
+        }
+
+        Edit(new ClearRangeOperation(State.Sheet, range));
     }
 
     public void Undo()
@@ -573,8 +766,32 @@ public sealed class GridController : IAsyncDisposable
 
     // ----- from the session -----
 
+    /// <summary>
+    /// Every edit that did not come typed from the browser (paste, clear, cut and paste, rows and columns, sheets,
+    /// formats, undo and redo, keep mine) is kept in the browser's outbox too, exactly as a typed one, until it settles:
+    /// if the circuit goes before the server has it, the rebuilt page resubmits it under the same op id (applied once).
+    /// </summary>
+    private void OnLocalEdit(PendingOperation pending)
+    {
+        if (_typedOpId is not null && pending.OpId == _typedOpId)
+        {
+            return;
+        }
+
+        _browserOps.Add(pending.OpId);
+        using var json = JsonDocument.Parse(pending.Operation.ToJson());
+        Fire("keep", new StoredOperation(pending.OpId, pending.BaseRevision, json.RootElement.Clone()));
+    }
+
     private void OnPendingChanged()
     {
+        // The browser bases the edits it makes on its own (offline) on the revision it shows.
+        if (_session.Client is { } client && client.Revision != _pushedRevision)
+        {
+            _pushedRevision = client.Revision;
+            Fire("setRevision", client.Revision);
+        }
+
         var pending = _session.Client?.Pending ?? [];
         // Remote ops raise this too; when our own pending ops did not change, the cells were just refreshed.
         var signature = string.Join('|', pending.Select(p => p.OpId + "@" + p.BaseRevision));
@@ -669,6 +886,11 @@ public sealed class GridController : IAsyncDisposable
             height = rect.Height,
             revision = _session.Client?.Revision ?? 0,
             readOnly = !CanEdit,
+            // What the browser needs to make the selection's edits itself while the connection is down.
+            range = State.Selection.ToString(),
+            startRow = State.Selection.Start.Row,
+            startColumn = State.Selection.Start.Column,
+            bold = State.ActiveIsBold(),
         });
     }
 
@@ -702,6 +924,7 @@ public sealed class GridController : IAsyncDisposable
     {
         _disposed = true;
         _session.PendingChanged -= OnPendingChanged;
+        _session.LocalEdit -= OnLocalEdit;
         _session.CellsChanged -= OnCellsChanged;
         _session.RemoteApplied -= State.MapThrough;
         _session.MessageReceived -= OnMessage;

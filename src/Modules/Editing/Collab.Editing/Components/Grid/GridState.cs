@@ -42,6 +42,7 @@ public sealed class GridState : GridContext
     private string _sheet = "Sheet1";
     private CellAddress _active = new(1, 1);
     private CellAddress _corner = new(1, 1);
+    private RangeAddress? _whole;
     private double _scrollTop;
     private double _scrollLeft;
     private double _viewWidth = 1200;
@@ -68,7 +69,24 @@ public sealed class GridState : GridContext
 
     public override CellAddress ActiveCell => _active;
 
-    public override RangeAddress Selection => new(_active, _corner);
+    public override RangeAddress Selection => _whole ?? new(_active, _corner);
+
+    /// <summary>The cells marked by Ctrl+X (drawn with a dashed border) until a paste, Escape or another copy.</summary>
+    public (string Sheet, RangeAddress Range)? CutMark { get; private set; }
+
+    /// <summary>Marks (or with null unmarks) the cut cells.</summary>
+    public void SetCutMark((string Sheet, RangeAddress Range)? mark)
+    {
+        if (CutMark != mark)
+        {
+            CutMark = mark;
+            SelectionVersion++;
+            SelectionMoved?.Invoke();
+        }
+    }
+
+    /// <summary>True when whole columns, whole rows or the whole sheet are selected (a header or the corner was clicked).</summary>
+    public bool WholeSelection => _whole is not null;
 
     public override bool IsEditing => Editing;
 
@@ -148,8 +166,9 @@ public sealed class GridState : GridContext
 
     public override GridRect RangeRect(RangeAddress range)
     {
-        var last = Math.Min(range.End.Column, ColumnCount + 50);
-        var lastRow = Math.Min(range.End.Row, RowCount + 1000);
+        // Whole columns and rows are drawn as far as the grid spans.
+        var last = Math.Min(range.End.Column, Math.Max(ColumnCount, range.Start.Column));
+        var lastRow = Math.Min(range.End.Row, Math.Max(RowCount, range.Start.Row));
         return new(ColumnLeft(range.Start.Column), RowTop(range.Start.Row), ColumnLeft(last + 1) - ColumnLeft(range.Start.Column), (lastRow - range.Start.Row + 1) * RowHeight);
     }
 
@@ -301,8 +320,11 @@ public sealed class GridState : GridContext
     {
         var window = Window;
         var fresh = ReadWindow(window);
+        var activeKey = Key(_active.Row, _active.Column);
+        var activeCleared = false;
         foreach (var key in _cells.Keys.Where(k => !fresh.ContainsKey(k)).ToList())
         {
+            activeCleared |= key == activeKey;
             _cells.Remove(key);
             _versions.Remove(key);
         }
@@ -342,7 +364,23 @@ public sealed class GridState : GridContext
             }
         }
 
-        if (changed > 0 && _cells.ContainsKey(Key(_active.Row, _active.Column)))
+        // Cells that became empty (cleared here or by someone else) show blank again.
+        var activeKey = Key(_active.Row, _active.Column);
+        var activeCleared = false;
+        foreach (var key in _cells.Keys.Where(k => !fresh.ContainsKey(k)).ToList())
+        {
+            activeCleared |= key == activeKey;
+            _cells.Remove(key);
+            _versions.Remove(key);
+            changed++;
+            CellRefreshes++;
+            if (_mounted.TryGetValue(key, out var cell))
+            {
+                cell.Refresh();
+            }
+        }
+
+        if (changed > 0 && (activeCleared || _cells.ContainsKey(activeKey)))
         {
             // The formula bar shows the active cell's input.
             SelectionMoved?.Invoke();
@@ -360,6 +398,7 @@ public sealed class GridState : GridContext
         if (!Sheets.Contains(_sheet, StringComparer.OrdinalIgnoreCase) && Sheets.Count > 0)
         {
             _sheet = Sheets[0];
+            _whole = null;
             _active = _corner = new CellAddress(1, 1);
             sheetsChanged = true;
             SelectionVersion++;
@@ -495,6 +534,7 @@ public sealed class GridState : GridContext
     public void Select(CellAddress cell, bool extend, bool byPerson = true)
     {
         cell = Clamp(cell);
+        _whole = null;
         if (extend)
         {
             _corner = cell;
@@ -519,6 +559,14 @@ public sealed class GridState : GridContext
     /// <summary>Selects a range with <paramref name="active"/> as its active cell.</summary>
     public void SelectRange(CellAddress active, CellAddress corner)
     {
+        var range = new RangeAddress(Clamp(active), Clamp(corner));
+        if (range.IsWholeColumns || range.IsWholeRows)
+        {
+            SelectWhole(range, Clamp(active));
+            return;
+        }
+
+        _whole = null;
         _active = Clamp(active);
         _corner = Clamp(corner);
         GrowToInclude(_corner);
@@ -528,6 +576,66 @@ public sealed class GridState : GridContext
         OnSelectionChanged();
         ScrollRequested?.Invoke(CellRect(_active));
         OnUserNavigated();
+    }
+
+    /// <summary>
+    /// A column header was clicked (Shift: the columns from the active cell's column to it). The active cell goes to
+    /// the column's first rendered row; the grid does not grow to the sheet's last row.
+    /// </summary>
+    public void SelectColumns(int column, bool extend)
+    {
+        column = Math.Clamp(column, 1, CellAddress.MaxColumns);
+        var anchor = extend ? _active.Column : column;
+        var active = extend ? _active : new CellAddress(Math.Max(1, Window.FirstRow + (Window.FirstRow > 1 ? OverscanRows : 0)), column);
+        SelectWhole(RangeAddress.Columns(Math.Min(anchor, column), Math.Max(anchor, column)), active);
+    }
+
+    /// <summary>A row header was clicked (Shift: the rows from the active cell's row to it).</summary>
+    public void SelectRows(int row, bool extend)
+    {
+        row = Math.Clamp(row, 1, CellAddress.MaxRows);
+        var anchor = extend ? _active.Row : row;
+        var active = extend ? _active : new CellAddress(row, Math.Max(1, Window.FirstColumn + (Window.FirstColumn > 1 ? OverscanColumns : 0)));
+        SelectWhole(RangeAddress.Rows(Math.Min(anchor, row), Math.Max(anchor, row)), active);
+    }
+
+    /// <summary>The corner: the whole sheet (the active cell stays).</summary>
+    public void SelectAll() => SelectWhole(new RangeAddress(1, 1, CellAddress.MaxRows, CellAddress.MaxColumns), _active);
+
+    private void SelectWhole(RangeAddress range, CellAddress active)
+    {
+        _whole = range;
+        _active = range.Contains(active) ? active : range.Start;
+        _corner = _active;
+        SelectionVersion++;
+        SelectionMoved?.Invoke();
+        ActiveChanged?.Invoke();
+        OnSelectionChanged();
+        OnUserNavigated();
+    }
+
+    /// <summary>
+    /// What an edit of the selection touches: whole columns, rows or the sheet are bounded by the used range (null when
+    /// they hold nothing); other selections are themselves.
+    /// </summary>
+    public RangeAddress? EditableSelection()
+    {
+        var range = Selection;
+        if (_whole is null)
+        {
+            return range;
+        }
+
+        var sheet = _sheet;
+        var used = _session.Read((workbook, _) => workbook.HasSheet(sheet) ? workbook.UsedRange(sheet) : null);
+        if (used is not { } u)
+        {
+            return null;
+        }
+
+        int r1 = Math.Max(range.Start.Row, u.Start.Row), c1 = Math.Max(range.Start.Column, u.Start.Column);
+        int r2 = Math.Min(range.End.Row, u.End.Row), c2 = Math.Min(range.End.Column, u.End.Column);
+        return r1 > r2 || c1 > c2 ? null : new RangeAddress(r1, c1, r2, c2);
     }
 
     private static CellAddress Clamp(CellAddress cell) =>
@@ -540,22 +648,46 @@ public sealed class GridState : GridContext
         Select(new CellAddress(Math.Clamp(from.Row + rows, 1, CellAddress.MaxRows), Math.Clamp(from.Column + columns, 1, CellAddress.MaxColumns)), extend);
     }
 
-    /// <summary>Ctrl+arrow: to the edge of the data run, or to the next filled cell, or to the end of the grid.</summary>
+    /// <summary>
+    /// Ctrl+arrow, as Excel: from a filled cell whose neighbour is filled, to the last filled cell of that run; otherwise
+    /// (an empty cell, or an empty neighbour) to the next filled cell that way, or to the edge of the grid when there is
+    /// none. The data is looked up in the whole sheet (its used range read now, not the rendered window or the extent
+    /// known at the last layout), so a far cell someone else just wrote is found; empty stretches beyond the used range
+    /// are skipped without reading them. <paramref name="extend"/> (Ctrl+Shift+arrow) moves the far corner instead.
+    /// </summary>
     public void Jump(int rows, int columns, bool extend)
     {
         var from = extend ? _corner : _active;
+        var target = JumpTarget(from, rows, columns);
+        Select(target, extend);
+    }
+
+    /// <summary>Where Ctrl+arrow from <paramref name="from"/> lands (one step of <paramref name="rows"/>, <paramref name="columns"/>).</summary>
+    public CellAddress JumpTarget(CellAddress from, int rows, int columns)
+    {
         var sheet = _sheet;
-        var maxRow = Math.Max(RowCount, _usedRows);
-        var maxColumn = Math.Max(ColumnCount, _usedColumns);
-        var target = _session.Read((workbook, _) =>
+        return _session.Read((workbook, _) =>
         {
-            if (!workbook.HasSheet(sheet))
+            if (!workbook.HasSheet(sheet) || (rows == 0 && columns == 0))
             {
                 return from;
             }
 
-            bool Filled(int r, int c) => !workbook.GetCell(sheet, new CellAddress(r, c)).IsEmpty;
+            var used = workbook.UsedRange(sheet);
+            var usedRows = used?.End.Row ?? 0;
+            var usedColumns = used?.End.Column ?? 0;
+            // The edge of the grid: as far as it spans now, and never short of the data.
+            var maxRow = Math.Min(CellAddress.MaxRows, Math.Max(RowCount, usedRows));
+            var maxColumn = Math.Min(CellAddress.MaxColumns, Math.Max(ColumnCount, usedColumns));
+            var edge = new CellAddress(
+                rows > 0 ? maxRow : rows < 0 ? 1 : from.Row,
+                columns > 0 ? maxColumn : columns < 0 ? 1 : from.Column);
+            bool Filled(int r, int c) =>
+                r >= 1 && c >= 1 && r <= usedRows && c <= usedColumns && !workbook.GetCell(sheet, new CellAddress(r, c)).IsEmpty;
             bool Inside(int r, int c) => r >= 1 && c >= 1 && r <= maxRow && c <= maxColumn;
+            // Past the used range in the direction of travel nothing is filled any more.
+            bool Beyond(int r, int c) => (rows > 0 && r > usedRows) || (columns > 0 && c > usedColumns) || r < 1 || c < 1;
+
             int row = from.Row, column = from.Column;
             if (!Inside(row + rows, column + columns))
             {
@@ -564,7 +696,7 @@ public sealed class GridState : GridContext
 
             if (Filled(row, column) && Filled(row + rows, column + columns))
             {
-                while (Inside(row + rows, column + columns) && Filled(row + rows, column + columns))
+                while (Filled(row + rows, column + columns))
                 {
                     row += rows;
                     column += columns;
@@ -573,11 +705,33 @@ public sealed class GridState : GridContext
                 return new CellAddress(row, column);
             }
 
+            // A column (row) with nothing in it at all: straight to the edge.
+            if ((rows != 0 && column > usedColumns) || (columns != 0 && row > usedRows))
+            {
+                return edge;
+            }
+
             row += rows;
             column += columns;
-            while (Inside(row, column) && !Filled(row, column))
+            // Coming back from beyond the data, the empty stretch is skipped.
+            if (rows < 0 && row > usedRows)
             {
-                if (!Inside(row + rows, column + columns))
+                row = Math.Max(1, usedRows);
+            }
+
+            if (columns < 0 && column > usedColumns)
+            {
+                column = Math.Max(1, usedColumns);
+            }
+
+            while (Inside(row, column))
+            {
+                if (Filled(row, column))
+                {
+                    return new CellAddress(row, column);
+                }
+
+                if (Beyond(row, column))
                 {
                     break;
                 }
@@ -586,9 +740,8 @@ public sealed class GridState : GridContext
                 column += columns;
             }
 
-            return new CellAddress(row, column);
+            return edge;
         });
-        Select(target, extend);
     }
 
     /// <summary>Rows one screen holds (PageUp, PageDown).</summary>
@@ -607,6 +760,7 @@ public sealed class GridState : GridContext
         _sheet = name;
         if (changed)
         {
+            _whole = null;
             _active = _corner = new CellAddress(1, 1);
             RowCount = 1000;
             ColumnCount = 26;
@@ -716,6 +870,18 @@ public sealed class GridState : GridContext
     {
         var range = Selection;
         var sheet = _sheet;
+        if (_whole is not null)
+        {
+            // Whole columns or rows: from the selection's start to the end of the used range.
+            var used = _session.Read((workbook, _) => workbook.HasSheet(sheet) ? workbook.UsedRange(sheet) : null);
+            if (used is not { } u || u.End.Row < range.Start.Row || u.End.Column < range.Start.Column)
+            {
+                return "";
+            }
+
+            range = new RangeAddress(range.Start, new CellAddress(Math.Min(range.End.Row, u.End.Row), Math.Min(range.End.Column, u.End.Column)));
+        }
+
         var lastRow = Math.Min(range.End.Row, range.Start.Row + Math.Max(1, maxCells / Math.Max(1, range.ColumnCount)) - 1);
         return _session.Read((workbook, _) =>
         {
