@@ -62,6 +62,8 @@ public class PropertyTests
             model.Apply(seed);
             var issues = ConsistencyValidator.CheckIntegrity(model.Workbook);
             Assert.True(issues.Count == 0, model.Log + Environment.NewLine + string.Join(Environment.NewLine, issues.Select(i => i.Message)));
+            var index = ConsistencyValidator.CheckDependencies(model.Workbook);
+            Assert.True(index.Count == 0, model.Log + Environment.NewLine + string.Join(Environment.NewLine, index));
             foreach (var sheet in model.Workbook.SheetNames)
             {
                 foreach (var cell in model.Workbook.EnumerateCells(sheet))

@@ -12,6 +12,10 @@ public sealed partial class Workbook
     private readonly HashSet<Cell> _volatileCells = [];
     private readonly HashSet<Cell> _unresolvedCells = [];
     private readonly HashSet<Cell> _nameUsers = [];
+
+    // Formulas with a reference in a reference-only argument (ROW(A5), OFFSET's anchor): it registers no dependency,
+    // so a structural change finds them here to rewrite them.
+    private readonly HashSet<Cell> _referenceArgumentUsers = [];
     private readonly HashSet<(int Sheet, long Key)> _seenPoints = [];
     private readonly HashSet<(int Sheet, int Row1, int Column1, int Row2, int Column2)> _seenRanges = [];
     private readonly HashSet<DefinedName> _seenNames = [];
@@ -84,6 +88,7 @@ public sealed partial class Workbook
         formula.IsNondeterministic = false;
         formula.UsesNames = false;
         formula.HasUnresolved = false;
+        formula.HasReferenceArguments = false;
         _seenPoints.Clear();
         _seenRanges.Clear();
         _seenNames.Clear();
@@ -185,6 +190,11 @@ public sealed partial class Workbook
         {
             _nameUsers.Add(cell);
         }
+
+        if (formula.HasReferenceArguments)
+        {
+            _referenceArgumentUsers.Add(cell);
+        }
     }
 
     // A plain reference in a reference-only argument (ROW(A1), OFFSET's anchor) is bound but adds no dependency.
@@ -205,6 +215,7 @@ public sealed partial class Workbook
 
     private void BindWithoutDependency(Cell cell, FormulaState formula, Node node)
     {
+        formula.HasReferenceArguments = true;
         if (node is CellRefNode c)
         {
             formula.HasUnresolved |= BindCell(c, cell.Sheet) is null;
@@ -396,6 +407,7 @@ public sealed partial class Workbook
         _volatileCells.Remove(cell);
         _unresolvedCells.Remove(cell);
         _nameUsers.Remove(cell);
+        _referenceArgumentUsers.Remove(cell);
     }
 
     private void BindName(DefinedName definition)
@@ -449,6 +461,7 @@ public sealed partial class Workbook
         _volatileCells.Clear();
         _unresolvedCells.Clear();
         _nameUsers.Clear();
+        _referenceArgumentUsers.Clear();
         foreach (var sheet in _sheets)
         {
             sheet.PointDependents.Clear();

@@ -58,6 +58,9 @@ internal sealed class FormulaState(FormulaShape shape)
     /// <summary>Refers to a sheet or name that does not exist (yet).</summary>
     public bool HasUnresolved { get; set; }
 
+    /// <summary>Has a reference in a reference-only argument (ROW(A5), OFFSET's anchor), bound without a dependency.</summary>
+    public bool HasReferenceArguments { get; set; }
+
     /// <summary>Point dependencies registered for this formula: (sheet, packed cell key).</summary>
     public (Sheet Sheet, long Key)[] Points { get; set; } = [];
 
