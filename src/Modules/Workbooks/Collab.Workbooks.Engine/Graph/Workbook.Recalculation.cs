@@ -59,6 +59,9 @@ public sealed partial class Workbook
 
     internal IReadOnlyCollection<Cell> VolatileCells => _volatileCells;
 
+    /// <summary>How many formulas the last pass computed (for tests of how much an edit recalculates).</summary>
+    internal int LastPassFormulas { get; private set; }
+
     /// <summary>Formula cells that depend on a cell position: point references plus ranges containing it.</summary>
     internal void CollectDependents(Sheet sheet, int row, int column, List<Cell> output)
     {
@@ -595,6 +598,7 @@ public sealed partial class Workbook
                 }
 
                 var value = _evaluator.EvaluateCell(cell);
+                formula.UsesPosition = _evaluator.UsedPosition;
                 if (_evaluator.Unready.Count > 0)
                 {
                     // Read a cell not computed yet (INDIRECT, OFFSET): wait for it and evaluate again.
@@ -628,6 +632,7 @@ public sealed partial class Workbook
                 {
                     if (cell.Formula!.State == PassState.Pending)
                     {
+                        cell.Formula.UsesPosition = true;
                         Complete(cell, _evaluator.EvaluateCell(cell), seeds);
                         done++;
                     }
@@ -637,6 +642,7 @@ public sealed partial class Workbook
             }
         }
 
+        LastPassFormulas = _pending.Count;
         _pending.Clear();
         _edges.Clear();
         _dynamicEdges.Clear();
@@ -795,6 +801,7 @@ public sealed partial class Workbook
         foreach (var member in group.Members)
         {
             member.Formula!.State = PassState.Cycle;
+            member.Formula.UsesPosition = true;
         }
 
         bool waits = false;

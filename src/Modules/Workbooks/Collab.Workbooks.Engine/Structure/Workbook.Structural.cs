@@ -7,8 +7,8 @@ namespace Collab.Workbooks.Engine;
 public sealed partial class Workbook
 {
     /// <summary>
-    /// What a formula shape does when its cell moves with a structural change on its own sheet. It is a pure move
-    /// (the same shape, every reference moving with the cell) when <see cref="Movable"/> and every relative target
+    /// What a formula shape does when its cell moves with a structural change on its own sheet. It stays the same
+    /// shape (what it reads moves with it, or stays where it is) when <see cref="Movable"/> and every relative target
     /// (cell index + offset, between <see cref="MinOffset"/> and <see cref="MaxOffset"/>) moves too.
     /// </summary>
     private readonly record struct ShapeMove(bool Movable, int MinOffset, int MaxOffset, bool Positional);
@@ -51,6 +51,7 @@ public sealed partial class Workbook
             }
         }
 
+        var nameUsers = renamed.Count > 0 ? new HashSet<Cell>(_nameUsers) : null;
         var seeds = new PassSeeds();
         var handled = new HashSet<Cell>();
         var moved = new List<Cell>();
@@ -79,7 +80,9 @@ public sealed partial class Workbook
             if (move.Movable && index + move.MinOffset >= threshold && index + move.MaxOffset + delta <= axis)
             {
                 moved.Add(cell);
-                if (move.Positional)
+
+                // What it reads moved with it or stayed: only where it sees its position can its value change.
+                if (move.Positional || formula.UsesPosition || (nameUsers is not null && formula.UsesNames))
                 {
                     seeds.Formulas.Add(cell);
                 }
@@ -131,7 +134,6 @@ public sealed partial class Workbook
             AddSlow(cell);
         }
 
-        var nameUsers = renamed.Count > 0 ? new HashSet<Cell>(_nameUsers) : null;
         if (nameUsers is not null)
         {
             foreach (var cell in nameUsers)
@@ -155,8 +157,9 @@ public sealed partial class Workbook
             bool moves = onSheet && (rows ? cell.Row : cell.Column) >= at;
 
             // A pure move of what a formula reads keeps its value, except where the formula sees its own position
-            // (ROW(), implicit intersection), which changes when the cell moves or (another sheet) does not.
-            bool recalculate = rewriter.Invalidated || moves || (rewriter.Changed && !onSheet) || IsPositional(written)
+            // (ROW(A5), and what its last evaluation read of it: implicit intersection, ROW()), which counts when the
+            // cell moves or what it reads moves.
+            bool recalculate = rewriter.Invalidated || IsPositional(written) || (formula.UsesPosition && (moves || rewriter.Changed))
                 || (nameUsers is not null && nameUsers.Contains(cell));
             Unbind(cell);
             rewritten.Add((cell, written, recalculate));
@@ -257,9 +260,10 @@ public sealed partial class Workbook
     }
 
     /// <summary>
-    /// Whether a shape on the changed sheet can move with its cell unchanged: every reference along the changed axis
-    /// to that sheet is relative (or spans the axis, as A:A for rows), references to other sheets are single cells
-    /// absolute along the axis, and there are no names (their ranges stay where they are).
+    /// Whether a shape on the changed sheet can move with its cell and stay the same shape: along the changed axis,
+    /// references to that sheet are relative (their targets must move too: see <see cref="ShapeMove"/>) or absolute
+    /// (their targets must stay: before the change), both ends of a range alike, or span the axis (A:A for rows);
+    /// references to other sheets are absolute along the axis. Names do not depend on where the formula is.
     /// </summary>
     private static ShapeMove AnalyseMove(Node root, StructuralChange change)
     {
@@ -268,9 +272,10 @@ public sealed partial class Workbook
         bool positional = false;
         int min = int.MaxValue / 2;
         int max = int.MinValue / 2;
+        int staying = 0;
         var stack = new Stack<Node>();
         stack.Push(root);
-        while (stack.Count > 0)
+        while (stack.Count > 0 && movable)
         {
             switch (stack.Pop())
             {
@@ -278,15 +283,19 @@ public sealed partial class Workbook
                 {
                     bool onSheet = c.SheetName is null || change.IsOnSheet(c.SheetName);
                     bool absolute = rows ? c.RowAbsolute : c.ColumnAbsolute;
-                    if (onSheet && !absolute)
+                    int value = rows ? c.Row : c.Column;
+                    if (!absolute && onSheet)
                     {
-                        int offset = rows ? c.Row : c.Column;
-                        min = Math.Min(min, offset);
-                        max = Math.Max(max, offset);
+                        min = Math.Min(min, value);
+                        max = Math.Max(max, value);
                     }
-                    else if (onSheet || !absolute)
+                    else if (!absolute)
                     {
                         movable = false;
+                    }
+                    else if (onSheet)
+                    {
+                        staying = Math.Max(staying, value);
                     }
 
                     break;
@@ -295,34 +304,32 @@ public sealed partial class Workbook
                 case AreaRefNode a:
                 {
                     bool onSheet = a.SheetName is null || change.IsOnSheet(a.SheetName);
-                    if (!onSheet)
-                    {
-                        movable = false;
-                        break;
-                    }
-
                     if (rows ? a.Kind == AreaKind.Columns : a.Kind == AreaKind.Rows)
                     {
                         break;
                     }
 
-                    bool absolute = rows ? a.Row1Absolute || a.Row2Absolute : a.Column1Absolute || a.Column2Absolute;
+                    bool absolute1 = rows ? a.Row1Absolute : a.Column1Absolute;
+                    bool absolute2 = rows ? a.Row2Absolute : a.Column2Absolute;
                     int first = rows ? a.Row1 : a.Column1;
                     int last = rows ? a.Row2 : a.Column2;
-                    if (absolute || Math.Abs((long)last - first) + 1 >= change.AxisLength)
+                    if (absolute1 != absolute2 || (!absolute1 && !onSheet) || Math.Abs((long)last - first) + 1 >= change.AxisLength)
                     {
                         movable = false;
-                        break;
+                    }
+                    else if (!absolute1)
+                    {
+                        min = Math.Min(min, Math.Min(first, last));
+                        max = Math.Max(max, Math.Max(first, last));
+                    }
+                    else if (onSheet)
+                    {
+                        staying = Math.Max(staying, Math.Max(first, last));
                     }
 
-                    min = Math.Min(min, Math.Min(first, last));
-                    max = Math.Max(max, Math.Max(first, last));
                     break;
                 }
 
-                case NameNode:
-                    movable = false;
-                    break;
                 case FunctionNode f:
                     positional |= IsPositionalFunction(f);
                     foreach (var arg in f.Args)
@@ -351,10 +358,10 @@ public sealed partial class Workbook
             }
         }
 
-        return new ShapeMove(movable, min, max, positional);
+        return new ShapeMove(movable && staying < change.At, min, max, positional);
     }
 
-    /// <summary>Whether a formula uses a function whose result depends on positions (ROW, COLUMN, ROWS, COLUMNS).</summary>
+    /// <summary>Whether a formula uses a function whose result depends on positions it names (ROW, COLUMN, ROWS, COLUMNS).</summary>
     private static bool IsPositional(Node root)
     {
         var stack = new Stack<Node>();
