@@ -346,6 +346,13 @@ public sealed partial class Workbook
             return;
         }
 
+        AddPointEntry(sheet, key, cell);
+        _bindPoints.Add((sheet, key));
+    }
+
+    /// <summary>Files <paramref name="cell"/> under a cell position of the point index.</summary>
+    private static void AddPointEntry(Sheet sheet, long key, Cell cell)
+    {
         ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sheet.PointDependents, key, out bool exists);
         if (!exists)
         {
@@ -362,8 +369,28 @@ public sealed partial class Workbook
             pair.Add(cell);
             entry = pair;
         }
+    }
 
-        _bindPoints.Add((sheet, key));
+    /// <summary>Removes <paramref name="cell"/> from a cell position of the point index.</summary>
+    private static void RemovePoint(Sheet sheet, long key, Cell cell)
+    {
+        if (!sheet.PointDependents.TryGetValue(key, out var entry))
+        {
+            return;
+        }
+
+        if (entry is DependentList list)
+        {
+            list.Remove(cell);
+            if (list.Count == 1)
+            {
+                sheet.PointDependents[key] = list[0];
+            }
+        }
+        else if (ReferenceEquals(entry, cell))
+        {
+            sheet.PointDependents.Remove(key);
+        }
     }
 
     private void AddRange(Cell cell, FormulaState formula, Sheet sheet, int row1, int column1, int row2, int column2)
@@ -381,23 +408,7 @@ public sealed partial class Workbook
         var formula = cell.Formula!;
         foreach (var (sheet, key) in formula.Points)
         {
-            if (!sheet.PointDependents.TryGetValue(key, out var entry))
-            {
-                continue;
-            }
-
-            if (entry is DependentList list)
-            {
-                list.Remove(cell);
-                if (list.Count == 1)
-                {
-                    sheet.PointDependents[key] = list[0];
-                }
-            }
-            else if (ReferenceEquals(entry, cell))
-            {
-                sheet.PointDependents.Remove(key);
-            }
+            RemovePoint(sheet, key, cell);
         }
 
         foreach (var dependency in formula.Ranges)

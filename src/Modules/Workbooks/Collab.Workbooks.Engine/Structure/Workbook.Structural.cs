@@ -142,12 +142,6 @@ public sealed partial class Workbook
             }
         }
 
-        // The index has been read: now the registrations can go (they are made again at the new positions).
-        foreach (var cell in moved)
-        {
-            Unbind(cell);
-        }
-
         foreach (var cell in slow)
         {
             var formula = cell.Formula!;
@@ -216,10 +210,15 @@ public sealed partial class Workbook
             BindName(definition);
         }
 
-        // 4. Bind again at the new positions.
+        // 4. Formulas that kept their shape: their registrations on the changed sheet move as the cells did (a
+        // formula using a changed name is bound again). The others are bound again at their new positions.
         foreach (var cell in moved)
         {
-            Bind(cell);
+            if ((nameUsers is not null && cell.Formula!.UsesNames) || !ShiftRegistrations(cell, sheet, change))
+            {
+                Unbind(cell);
+                Bind(cell);
+            }
         }
 
         foreach (var (cell, written, recalculate) in rewritten)
@@ -242,6 +241,71 @@ public sealed partial class Workbook
         seeds.Formulas.AddRange(wholeAxis);
         RunPass(seeds, all: false);
         return seeds.ChangedLocations();
+    }
+
+    /// <summary>
+    /// Maps the formula's registrations on <paramref name="sheet"/> through the change, in place; false (nothing
+    /// changed) when one of them would be deleted, so the caller binds the formula again instead.
+    /// </summary>
+    private static bool ShiftRegistrations(Cell cell, Sheet sheet, StructuralChange change)
+    {
+        var formula = cell.Formula!;
+        bool rows = change.AffectsRows;
+        foreach (var (pointSheet, key) in formula.Points)
+        {
+            if (ReferenceEquals(pointSheet, sheet) && change.MapIndex(rows ? Sheet.UnpackKey(key).Row : Sheet.UnpackKey(key).Column) is null)
+            {
+                return false;
+            }
+        }
+
+        foreach (var range in formula.Ranges)
+        {
+            if (ReferenceEquals(range.Sheet, sheet) && change.MapInterval(rows ? range.Row1 : range.Column1, rows ? range.Row2 : range.Column2) is null)
+            {
+                return false;
+            }
+        }
+
+        var points = formula.Points;
+        for (int i = 0; i < points.Length; i++)
+        {
+            var (pointSheet, key) = points[i];
+            var (row, column) = Sheet.UnpackKey(key);
+            if (!ReferenceEquals(pointSheet, sheet) || (rows ? row : column) < change.At)
+            {
+                continue;
+            }
+
+            int mapped = change.MapIndex(rows ? row : column)!.Value;
+            long moved = rows ? Sheet.PackKey(mapped, column) : Sheet.PackKey(row, mapped);
+            RemovePoint(sheet, key, cell);
+            AddPointEntry(sheet, moved, cell);
+            points[i] = (sheet, moved);
+        }
+
+        var ranges = formula.Ranges;
+        for (int i = 0; i < ranges.Length; i++)
+        {
+            var range = ranges[i];
+            if (!ReferenceEquals(range.Sheet, sheet) || (rows ? range.Row2 : range.Column2) < change.At)
+            {
+                continue;
+            }
+
+            var (start, end) = change.MapInterval(rows ? range.Row1 : range.Column1, rows ? range.Row2 : range.Column2)!.Value;
+            if (start == (rows ? range.Row1 : range.Column1) && end == (rows ? range.Row2 : range.Column2))
+            {
+                continue;
+            }
+
+            sheet.RangeDependents.Remove(range, cell);
+            ranges[i] = rows
+                ? sheet.RangeDependents.Add(cell, sheet, start, range.Column1, end, range.Column2)
+                : sheet.RangeDependents.Add(cell, sheet, range.Row1, start, range.Row2, end);
+        }
+
+        return true;
     }
 
     private static void ForEachDependent(object entry, Action<Cell> action)
