@@ -6,6 +6,7 @@ using Collab.Benchmarks;
 
 // --quick: a self-timed smoke run of every scenario: wall and thread-CPU medians against the targets.
 // --memory: only the memory of the 100,000-cell models.
+// --structural: only the structural scenarios of the quick run (insert/delete a row in the 100,000-formula model).
 // --editing: the Editing targets (transform+apply, durable sequencing with group commit, catch-up), three runs.
 // Anything else goes to BenchmarkDotNet, e.g. --filter '*' or --filter '*Recalculation*'.
 
@@ -25,6 +26,12 @@ namespace Collab.Benchmarks
             if (args.Contains("--editing"))
             {
                 await EditingRun.RunAsync(Console.Out, runs: 3);
+                return 0;
+            }
+
+            if (args.Contains("--structural"))
+            {
+                QuickRun.RunStructural(Console.Out, samples: 15);
                 return 0;
             }
 

@@ -43,6 +43,8 @@ public static class QuickRun
         results.Add(new("Edit, 10 dependents, by lookup table", Time(() => model.SetCellInput("Inputs", Models.TenDependentsInput, (++counter % 2 == 0) ? "2" : "3"), samples, batch: 500, warmup: 1000), "µs", 1000, 50, true));
         results.Add(new("Edit, 10 dependents, away from ranges", Time(() => model.SetCellInput("Inputs", Models.TenDependentsFarInput, (++counter % 2 == 0) ? "2" : "3"), samples, batch: 500, warmup: 1000), "µs", 1000, 50, true));
 
+        results.AddRange(Structural(samples));
+
         byte[] file;
         using (var stream = new MemoryStream())
         {
@@ -53,6 +55,33 @@ public static class QuickRun
         results.Add(new("xlsx export, 100k formula cells", Time(() => XlsxExporter.Export(model, new MemoryStream()), Math.Max(3, samples / 2), batch: 1, warmup: 1), "ms", 1, double.NaN, true));
         results.Add(new("xlsx import, 100k formula cells", Time(() => XlsxImporter.Import(new MemoryStream(file)), Math.Max(3, samples / 2), batch: 1, warmup: 1), "ms", 1, double.NaN, true));
 
+        Print(output, results);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"xlsx file of the model: {file.Length / 1024.0 / 1024:N2} MB"));
+        Memory(output);
+    }
+
+    /// <summary>Only the structural scenarios (--structural).</summary>
+    public static void RunStructural(TextWriter output, int samples) => Print(output, Structural(samples));
+
+    /// <summary>
+    /// Inserting one row in the middle of the 100,000-formula model's Calc sheet (row 5,000 of 10,000: half its
+    /// formulas move, the column totals grow), then deleting such an empty row again.
+    /// </summary>
+    private static List<Result> Structural(int samples)
+    {
+        var model = Models.FinancialModel();
+        const int warmup = 2;
+        var insert = Time(() => model.InsertRows("Calc", 5000), samples, batch: 1, warmup);
+        var delete = Time(() => model.DeleteRows("Calc", 5000), samples, batch: 1, warmup);
+        return
+        [
+            new("Insert a row, 100k-formula model", insert, "ms", 1, double.NaN, true),
+            new("Delete an empty row, 100k-formula model", delete, "ms", 1, double.NaN, true),
+        ];
+    }
+
+    private static void Print(TextWriter output, List<Result> results)
+    {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"scenario",-38} {"wall median",14} {"wall p95",12} {"cpu median",12} {"cpu p95",12}  unit        target"));
         foreach (var result in results)
         {
@@ -71,9 +100,6 @@ public static class QuickRun
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Name,-38} {shown[0],14:N1} {shown[1],12:N1} {shown[2],12:N1} {shown[3],12:N1}  {result.Unit,-10}  {verdict}"));
         }
-
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"xlsx file of the model: {file.Length / 1024.0 / 1024:N2} MB"));
-        Memory(output);
     }
 
     private static Timing Scale(Timing t, double factor) => new(t.WallMedian * factor, t.WallP95 * factor, t.CpuMedian * factor, t.CpuP95 * factor);

@@ -9,8 +9,17 @@ public class PropertyTests
 {
     private const string First = "S1";
 
+    /// <summary>
+    /// The original mix, then a structural-heavy one: row and column inserts and deletes of several at once on both
+    /// sheets, with ranges, whole columns and rows, cross-sheet references, range names, ROW()/COLUMN()/ROWS,
+    /// OFFSET/INDIRECT, INDEX/MATCH and implicit intersection (the dependency index is checked after every edit too).
+    /// </summary>
     [Fact]
-    public void Incremental_recalculation_equals_full_recalculation_under_random_edits() => RandomEdits(mixed: false, Runs(250));
+    public void Incremental_recalculation_equals_full_recalculation_under_random_edits()
+    {
+        RandomEdits(mixed: false, Runs(250));
+        RandomEdits(mixed: false, Runs(250), structural: true);
+    }
 
     /// <summary>
     /// Also formulas that mix static references with INDIRECT/OFFSET (a dynamic reader can wait behind other
@@ -41,27 +50,29 @@ public class PropertyTests
             : ciDefault;
 
     /// <summary>Random edit sequences; with a seed, exactly the sequence that seed generates (CsCheck's replay).</summary>
-    private static void RandomEdits(bool mixed, long iter, string? seed = null)
+    private static void RandomEdits(bool mixed, long iter, string? seed = null, bool structural = false)
     {
         var sequences = Gen.Int[0, int.MaxValue].Array[5, 40];
         if (seed is null)
         {
-            sequences.Sample(seeds => Replay(mixed, seeds), iter: iter, print: seeds => string.Join(",", seeds));
+            sequences.Sample(seeds => Replay(mixed, seeds, structural), iter: iter, print: seeds => string.Join(",", seeds));
         }
         else
         {
-            sequences.Sample(seeds => Replay(mixed, seeds), seed: seed, iter: 1, threads: 1, print: seeds => string.Join(",", seeds));
+            sequences.Sample(seeds => Replay(mixed, seeds, structural), seed: seed, iter: 1, threads: 1, print: seeds => string.Join(",", seeds));
         }
     }
 
-    private static void Replay(bool mixed, int[] seeds)
+    private static void Replay(bool mixed, int[] seeds, bool structural = false)
     {
-        var model = new RandomModel(mixed);
+        var model = new RandomModel(mixed, structural);
         foreach (int seed in seeds)
         {
             model.Apply(seed);
             var issues = ConsistencyValidator.CheckIntegrity(model.Workbook);
             Assert.True(issues.Count == 0, model.Log + Environment.NewLine + string.Join(Environment.NewLine, issues.Select(i => i.Message)));
+            var index = ConsistencyValidator.CheckDependencies(model.Workbook);
+            Assert.True(index.Count == 0, model.Log + Environment.NewLine + string.Join(Environment.NewLine, index));
             foreach (var sheet in model.Workbook.SheetNames)
             {
                 foreach (var cell in model.Workbook.EnumerateCells(sheet))
@@ -131,12 +142,15 @@ public class PropertyTests
     private sealed class RandomModel
     {
         private readonly bool _mixed;
+        private readonly bool _structural;
         private string _second = "S2";
 
         /// <param name="mixed">Also generate formulas that mix static references with INDIRECT/OFFSET, and dynamic references whose target is computed from cells.</param>
-        public RandomModel(bool mixed = false)
+        /// <param name="structural">The structural-heavy mix (<see cref="ApplyStructural"/>).</param>
+        public RandomModel(bool mixed = false, bool structural = false)
         {
             _mixed = mixed;
+            _structural = structural;
             Workbook = new Workbook(random: new Random(7));
             Workbook.AddSheet(First);
             Workbook.AddSheet(_second);
@@ -148,6 +162,12 @@ public class PropertyTests
 
         public void Apply(int seed)
         {
+            if (_structural)
+            {
+                ApplyStructural(seed);
+                return;
+            }
+
             var random = new Random(seed);
             string sheet = random.Next(3) == 0 ? _second : First;
             int kind = random.Next(100);
@@ -215,6 +235,96 @@ public class PropertyTests
             {
                 throw new InvalidOperationException("A generated formula did not parse: " + e.Message, e);
             }
+        }
+
+        /// <summary>
+        /// Four edits in ten are row or column inserts or deletes (one to three at once, either sheet); formulas use
+        /// ranges, whole columns and rows, other sheets, range names, positional and dynamic functions.
+        /// </summary>
+        private void ApplyStructural(int seed)
+        {
+            var random = new Random(seed);
+            string sheet = random.Next(3) == 0 ? _second : First;
+            int kind = random.Next(100);
+            string cell = RandomCell(random);
+            int at = 1 + random.Next(7);
+            int count = 1 + random.Next(random.Next(4) == 0 ? 3 : 1);
+            if (kind < 30)
+            {
+                string formula = StructuralFormula(random);
+                Do($"set {sheet}!{cell} {formula}", () => Workbook.SetCellInput(sheet, CellAddress.Parse(cell), formula));
+            }
+            else if (kind < 45)
+            {
+                string input = random.Next(-5, 10).ToString(CultureInfo.InvariantCulture);
+                Do($"set {sheet}!{cell} {input}", () => Workbook.SetCellInput(sheet, CellAddress.Parse(cell), input));
+            }
+            else if (kind < 50)
+            {
+                Do($"clear {sheet}!{cell}", () => Workbook.SetCellInput(sheet, CellAddress.Parse(cell), null));
+            }
+            else if (kind < 60)
+            {
+                Do($"insert rows {sheet} {at} {count}", () => Workbook.InsertRows(sheet, at, count));
+            }
+            else if (kind < 70)
+            {
+                Do($"delete rows {sheet} {at} {count}", () => Workbook.DeleteRows(sheet, at, count));
+            }
+            else if (kind < 80)
+            {
+                Do($"insert columns {sheet} {at} {count}", () => Workbook.InsertColumns(sheet, at, count));
+            }
+            else if (kind < 90)
+            {
+                Do($"delete columns {sheet} {at} {count}", () => Workbook.DeleteColumns(sheet, at, count));
+            }
+            else if (kind < 95)
+            {
+                string[] bodies = ["=" + First + "!$A$1:$B$4", "=" + SheetNames.Quote(_second) + "!$B$2", "=SUM(" + First + "!$C:$C)", "=" + First + "!$B$3*2", "=" + random.Next(1, 5)];
+                string name = random.Next(2) == 0 ? "Rate" : "Block";
+                string body = bodies[random.Next(bodies.Length)];
+                Do($"define {name} {body}", () => Workbook.DefineName(name, body));
+            }
+            else
+            {
+                var range = RangeAddress.Parse(cell + ":" + new CellAddress(CellAddress.Parse(cell).Row + 1, CellAddress.Parse(cell).Column + 1));
+                string a = random.Next(9).ToString(CultureInfo.InvariantCulture);
+                Do($"set range {sheet}!{range}", () => Workbook.SetRange(sheet, range, [[a, "=" + RandomRef(random)], [null, StructuralFormula(random)]]));
+            }
+        }
+
+        private string StructuralFormula(Random random)
+        {
+            string other = SheetNames.Quote(random.Next(2) == 0 ? _second : First);
+            string column = CellAddress.ColumnName(1 + random.Next(4));
+            return random.Next(24) switch
+            {
+                0 => "=" + RandomRef(random) + "+" + RandomRef(random),
+                1 => "=SUM(" + RandomRange(random) + ")",
+                2 => "=SUM(" + column + ":" + column + ")+" + RandomRef(random),
+                3 => "=COUNTBLANK(" + RandomRange(random) + ")*10+COUNT(" + column + ":" + column + ")",
+                4 => "=ROW()*100+COLUMN()",
+                5 => "=ROW(" + RandomCell(random) + ")+COLUMN(" + RandomRange(random) + ")*10",
+                6 => "=ROWS(" + RandomRange(random) + ")*10+COLUMNS(" + RandomRange(random) + ")",
+                7 => "=SUM(" + other + "!" + RandomRange(random) + ")+" + other + "!" + RandomCell(random),
+                8 => "=SUM(" + other + "!" + column + ":" + column + ")",
+                9 => "=SUM(" + (1 + random.Next(6)) + ":" + (1 + random.Next(6)) + ")",
+                10 => "=IFERROR(SUM(Block),-1)+IFERROR(Rate,-2)",
+                11 => "=IFERROR(MATCH(2," + column + ":" + column + ",0),-1)",
+                12 => "=IFERROR(MATCH(2," + RandomRange(random) + ",0),-1)",
+                13 => "=IFERROR(INDEX(" + RandomRange(random) + ",2,1),-1)",
+                14 => "=SUM(OFFSET(" + RandomCell(random) + "," + random.Next(3) + "," + random.Next(2) + ",2,1))",
+                15 => "=IFERROR(INDIRECT(\"" + RandomCell(random) + "\"),-1)",
+                16 => "=IFERROR(INDIRECT(\"" + column + "\"&ROW()),-1)",
+                17 => "=$A$1+" + column + "$2+$B" + (1 + random.Next(6)),
+                18 => "=SUM($A1:" + column + "$4)",
+                19 => "=IFERROR(" + column + "1:" + column + "6+0,-1)",
+                20 => "=IFERROR(" + other + "!" + column + "1:" + column + "6*1,-1)",
+                21 => "=SUMPRODUCT((A1:A4>1)*B1:B4)+" + RandomRef(random),
+                22 => "=IFERROR(SUM(A1:INDEX(B1:B6," + (1 + random.Next(6)) + ")),-1)",
+                _ => "=IFERROR(1/" + RandomRef(random) + ",0)",
+            };
         }
 
         private void Do(string description, Action action)

@@ -89,5 +89,7 @@ internal static class TestBook
     {
         var report = ConsistencyValidator.CheckIntegrity(workbook);
         Assert.True(report.Count == 0, string.Join(Environment.NewLine, report.Select(i => i.Message)));
+        var index = ConsistencyValidator.CheckDependencies(workbook);
+        Assert.True(index.Count == 0, string.Join(Environment.NewLine, index));
     }
 }

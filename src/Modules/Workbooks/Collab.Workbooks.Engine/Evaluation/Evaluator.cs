@@ -19,6 +19,8 @@ internal sealed class Evaluator(Workbook workbook)
     // What relative coordinates of the tree being evaluated are relative to: the host cell for its formula's shape,
     // (0, 0) inside a defined name (whose coordinates are positions).
     private int _originRow;
+    private int _hostRow;
+    private int _hostColumn;
     private int _originColumn;
 
     public Workbook Workbook { get; } = workbook;
@@ -28,9 +30,31 @@ internal sealed class Evaluator(Workbook workbook)
 
     public Sheet HostSheet { get; private set; } = null!;
 
-    public int HostRow { get; private set; }
+    /// <summary>The formula's row; reading it marks the evaluation as depending on where the formula is.</summary>
+    public int HostRow
+    {
+        get
+        {
+            UsedPosition = true;
+            return _hostRow;
+        }
+    }
 
-    public int HostColumn { get; private set; }
+    /// <summary>The formula's column; reading it marks the evaluation as depending on where the formula is.</summary>
+    public int HostColumn
+    {
+        get
+        {
+            UsedPosition = true;
+            return _hostColumn;
+        }
+    }
+
+    /// <summary>
+    /// The current evaluation read the formula's own position (implicit intersection, ROW(), relative R1C1 text), so
+    /// its value may change when its cell moves, or when what it reads moves and it does not.
+    /// </summary>
+    public bool UsedPosition { get; private set; }
 
     /// <summary>Identifies the running recalculation pass; formula states with this id are part of it.</summary>
     public int PassId { get; set; }
@@ -57,8 +81,9 @@ internal sealed class Evaluator(Workbook workbook)
         var formula = cell.Formula!;
         Host = cell;
         HostSheet = cell.Sheet;
-        HostRow = cell.Row;
-        HostColumn = cell.Column;
+        _hostRow = cell.Row;
+        _hostColumn = cell.Column;
+        UsedPosition = false;
         _originRow = cell.Row;
         _originColumn = cell.Column;
         Unready.Clear();

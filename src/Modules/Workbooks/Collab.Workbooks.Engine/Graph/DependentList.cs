@@ -85,6 +85,9 @@ internal sealed class RangeIndex
     /// <summary>Distinct rectangles filed.</summary>
     public int Count => _byArea.Count;
 
+    /// <summary>Every rectangle filed, with its formulas.</summary>
+    public Dictionary<(int, int, int, int), RangeDependency>.ValueCollection Entries => _byArea.Values;
+
     /// <summary>Registers that <paramref name="cell"/> depends on a rectangle; returns the shared entry for it.</summary>
     public RangeDependency Add(Cell cell, Sheet sheet, int row1, int column1, int row2, int column2)
     {

@@ -12,6 +12,10 @@ public sealed partial class Workbook
     private readonly HashSet<Cell> _volatileCells = [];
     private readonly HashSet<Cell> _unresolvedCells = [];
     private readonly HashSet<Cell> _nameUsers = [];
+
+    // Formulas with a reference in a reference-only argument (ROW(A5), OFFSET's anchor): it registers no dependency,
+    // so a structural change finds them here to rewrite them.
+    private readonly HashSet<Cell> _referenceArgumentUsers = [];
     private readonly HashSet<(int Sheet, long Key)> _seenPoints = [];
     private readonly HashSet<(int Sheet, int Row1, int Column1, int Row2, int Column2)> _seenRanges = [];
     private readonly HashSet<DefinedName> _seenNames = [];
@@ -55,6 +59,9 @@ public sealed partial class Workbook
 
     internal IReadOnlyCollection<Cell> VolatileCells => _volatileCells;
 
+    /// <summary>How many formulas the last pass computed (for tests of how much an edit recalculates).</summary>
+    internal int LastPassFormulas { get; private set; }
+
     /// <summary>Formula cells that depend on a cell position: point references plus ranges containing it.</summary>
     internal void CollectDependents(Sheet sheet, int row, int column, List<Cell> output)
     {
@@ -84,6 +91,7 @@ public sealed partial class Workbook
         formula.IsNondeterministic = false;
         formula.UsesNames = false;
         formula.HasUnresolved = false;
+        formula.HasReferenceArguments = false;
         _seenPoints.Clear();
         _seenRanges.Clear();
         _seenNames.Clear();
@@ -185,6 +193,11 @@ public sealed partial class Workbook
         {
             _nameUsers.Add(cell);
         }
+
+        if (formula.HasReferenceArguments)
+        {
+            _referenceArgumentUsers.Add(cell);
+        }
     }
 
     // A plain reference in a reference-only argument (ROW(A1), OFFSET's anchor) is bound but adds no dependency.
@@ -205,6 +218,7 @@ public sealed partial class Workbook
 
     private void BindWithoutDependency(Cell cell, FormulaState formula, Node node)
     {
+        formula.HasReferenceArguments = true;
         if (node is CellRefNode c)
         {
             formula.HasUnresolved |= BindCell(c, cell.Sheet) is null;
@@ -332,6 +346,13 @@ public sealed partial class Workbook
             return;
         }
 
+        AddPointEntry(sheet, key, cell);
+        _bindPoints.Add((sheet, key));
+    }
+
+    /// <summary>Files <paramref name="cell"/> under a cell position of the point index.</summary>
+    private static void AddPointEntry(Sheet sheet, long key, Cell cell)
+    {
         ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sheet.PointDependents, key, out bool exists);
         if (!exists)
         {
@@ -348,8 +369,28 @@ public sealed partial class Workbook
             pair.Add(cell);
             entry = pair;
         }
+    }
 
-        _bindPoints.Add((sheet, key));
+    /// <summary>Removes <paramref name="cell"/> from a cell position of the point index.</summary>
+    private static void RemovePoint(Sheet sheet, long key, Cell cell)
+    {
+        if (!sheet.PointDependents.TryGetValue(key, out var entry))
+        {
+            return;
+        }
+
+        if (entry is DependentList list)
+        {
+            list.Remove(cell);
+            if (list.Count == 1)
+            {
+                sheet.PointDependents[key] = list[0];
+            }
+        }
+        else if (ReferenceEquals(entry, cell))
+        {
+            sheet.PointDependents.Remove(key);
+        }
     }
 
     private void AddRange(Cell cell, FormulaState formula, Sheet sheet, int row1, int column1, int row2, int column2)
@@ -367,23 +408,7 @@ public sealed partial class Workbook
         var formula = cell.Formula!;
         foreach (var (sheet, key) in formula.Points)
         {
-            if (!sheet.PointDependents.TryGetValue(key, out var entry))
-            {
-                continue;
-            }
-
-            if (entry is DependentList list)
-            {
-                list.Remove(cell);
-                if (list.Count == 1)
-                {
-                    sheet.PointDependents[key] = list[0];
-                }
-            }
-            else if (ReferenceEquals(entry, cell))
-            {
-                sheet.PointDependents.Remove(key);
-            }
+            RemovePoint(sheet, key, cell);
         }
 
         foreach (var dependency in formula.Ranges)
@@ -396,6 +421,7 @@ public sealed partial class Workbook
         _volatileCells.Remove(cell);
         _unresolvedCells.Remove(cell);
         _nameUsers.Remove(cell);
+        _referenceArgumentUsers.Remove(cell);
     }
 
     private void BindName(DefinedName definition)
@@ -449,6 +475,7 @@ public sealed partial class Workbook
         _volatileCells.Clear();
         _unresolvedCells.Clear();
         _nameUsers.Clear();
+        _referenceArgumentUsers.Clear();
         foreach (var sheet in _sheets)
         {
             sheet.PointDependents.Clear();
@@ -582,6 +609,7 @@ public sealed partial class Workbook
                 }
 
                 var value = _evaluator.EvaluateCell(cell);
+                formula.UsesPosition = _evaluator.UsedPosition;
                 if (_evaluator.Unready.Count > 0)
                 {
                     // Read a cell not computed yet (INDIRECT, OFFSET): wait for it and evaluate again.
@@ -615,6 +643,7 @@ public sealed partial class Workbook
                 {
                     if (cell.Formula!.State == PassState.Pending)
                     {
+                        cell.Formula.UsesPosition = true;
                         Complete(cell, _evaluator.EvaluateCell(cell), seeds);
                         done++;
                     }
@@ -624,6 +653,7 @@ public sealed partial class Workbook
             }
         }
 
+        LastPassFormulas = _pending.Count;
         _pending.Clear();
         _edges.Clear();
         _dynamicEdges.Clear();
@@ -782,6 +812,7 @@ public sealed partial class Workbook
         foreach (var member in group.Members)
         {
             member.Formula!.State = PassState.Cycle;
+            member.Formula.UsesPosition = true;
         }
 
         bool waits = false;

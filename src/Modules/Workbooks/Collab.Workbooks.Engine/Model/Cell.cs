@@ -58,6 +58,15 @@ internal sealed class FormulaState(FormulaShape shape)
     /// <summary>Refers to a sheet or name that does not exist (yet).</summary>
     public bool HasUnresolved { get; set; }
 
+    /// <summary>
+    /// Its last evaluation read its own position (implicit intersection, ROW()): a structural change that moves it,
+    /// or moves what it reads but not it, recalculates it. True until first evaluated.
+    /// </summary>
+    public bool UsesPosition { get; set; } = true;
+
+    /// <summary>Has a reference in a reference-only argument (ROW(A5), OFFSET's anchor), bound without a dependency.</summary>
+    public bool HasReferenceArguments { get; set; }
+
     /// <summary>Point dependencies registered for this formula: (sheet, packed cell key).</summary>
     public (Sheet Sheet, long Key)[] Points { get; set; } = [];
 

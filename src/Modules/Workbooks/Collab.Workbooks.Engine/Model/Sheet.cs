@@ -149,6 +149,42 @@ internal sealed class Sheet
         return all;
     }
 
+    /// <summary>
+    /// Adds to <paramref name="output"/> the stored cells at row <paramref name="at"/> or below (<paramref name="rows"/>)
+    /// or at column <paramref name="at"/> or to its right, skipping the chunks and columns before it.
+    /// </summary>
+    public void CollectFrom(bool rows, int at, List<Cell> output)
+    {
+        int firstColumn = rows ? 1 : Math.Max(1, at);
+        int firstChunk = rows ? (at - 1) >> ChunkShift : 0;
+        for (int c = firstColumn; c < _columns.Length; c++)
+        {
+            var col = _columns[c];
+            if (col is null)
+            {
+                continue;
+            }
+
+            var chunks = col.Chunks;
+            for (int k = firstChunk; k < chunks.Length; k++)
+            {
+                var slots = chunks[k];
+                if (slots is null)
+                {
+                    continue;
+                }
+
+                foreach (var cell in slots)
+                {
+                    if (cell is not null && (!rows || cell.Row >= at))
+                    {
+                        output.Add(cell);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Every stored cell, column by column.</summary>
     public IEnumerable<Cell> AllCells()
     {

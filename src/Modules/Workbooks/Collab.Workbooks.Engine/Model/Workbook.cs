@@ -520,61 +520,6 @@ public sealed partial class Workbook
         }
     }
 
-    private IReadOnlyList<CellLocation> Apply(StructuralChange change)
-    {
-        change.Validate();
-        var sheet = RequireSheet(change.Sheet);
-        if (change.IsInsert)
-        {
-            foreach (var cell in sheet.AllCells())
-            {
-                int index = change.AffectsRows ? cell.Row : cell.Column;
-                if ((cell.HasInput || cell.Format is not null) && change.MapIndex(index) is null)
-                {
-                    throw new InvalidOperationException("The insert would push non-empty cells off the end of the sheet.");
-                }
-            }
-        }
-
-        var written = RewriteAllFormulas(host => new StructuralRewriter(change, host), new StructuralRewriter(change, null));
-
-        foreach (var cell in sheet.TakeAll())
-        {
-            int? mapped = change.MapIndex(change.AffectsRows ? cell.Row : cell.Column);
-            if (mapped is null)
-            {
-                continue;
-            }
-
-            if (change.AffectsRows)
-            {
-                cell.Row = mapped.Value;
-            }
-            else
-            {
-                cell.Column = mapped.Value;
-            }
-
-            sheet.Put(cell);
-        }
-
-        if (!change.AffectsRows && sheet.ColumnWidths.Count > 0)
-        {
-            var widths = new List<KeyValuePair<int, double>>(sheet.ColumnWidths);
-            sheet.ColumnWidths.Clear();
-            foreach (var (column, width) in widths)
-            {
-                if (change.MapIndex(column) is { } moved)
-                {
-                    sheet.ColumnWidths[moved] = width;
-                }
-            }
-        }
-
-        Reshape(written);
-        return RebuildAndRecalculate();
-    }
-
     /// <summary>
     /// Rewrites every formula (and every defined name) with the rewriter. Returns each formula cell with its formula as
     /// written at its current position: cells may move before <see cref="Reshape"/> stores the formulas as shapes again.

@@ -128,6 +128,12 @@ internal sealed class StructuralRewriter : ReferenceRewriter
 {
     private readonly StructuralChange _change;
 
+    /// <summary>
+    /// True when a reference did more than move: it became #REF! or a range grew or shrank, so the formula's value
+    /// may change (a pure move of what it reads leaves the value as it was).
+    /// </summary>
+    public bool Invalidated { get; private set; }
+
     public StructuralRewriter(StructuralChange change, string? hostSheet)
     {
         _change = change;
@@ -144,11 +150,11 @@ internal sealed class StructuralRewriter : ReferenceRewriter
         if (_change.AffectsRows)
         {
             var row = _change.MapIndex(node.Row);
-            return row is null ? new ErrorNode(ErrorValue.Reference) : row == node.Row ? node : WithPosition(node, row.Value, node.Column, node.SheetName);
+            return row is null ? Deleted() : row == node.Row ? node : WithPosition(node, row.Value, node.Column, node.SheetName);
         }
 
         var column = _change.MapIndex(node.Column);
-        return column is null ? new ErrorNode(ErrorValue.Reference) : column == node.Column ? node : WithPosition(node, node.Row, column.Value, node.SheetName);
+        return column is null ? Deleted() : column == node.Column ? node : WithPosition(node, node.Row, column.Value, node.SheetName);
     }
 
     protected override Node RewriteArea(AreaRefNode node)
@@ -168,8 +174,10 @@ internal sealed class StructuralRewriter : ReferenceRewriter
             var rows = _change.MapInterval(node.Row1, node.Row2);
             if (rows is null)
             {
-                return new ErrorNode(ErrorValue.Reference);
+                return Deleted();
             }
+
+            Invalidated |= rows.Value.End - rows.Value.Start != node.Row2 - node.Row1;
 
             return rows.Value.Start == node.Row1 && rows.Value.End == node.Row2
                 ? node
@@ -184,8 +192,10 @@ internal sealed class StructuralRewriter : ReferenceRewriter
         var columns = _change.MapInterval(node.Column1, node.Column2);
         if (columns is null)
         {
-            return new ErrorNode(ErrorValue.Reference);
+            return Deleted();
         }
+
+        Invalidated |= columns.Value.End - columns.Value.Start != node.Column2 - node.Column1;
 
         return columns.Value.Start == node.Column1 && columns.Value.End == node.Column2
             ? node
@@ -196,6 +206,12 @@ internal sealed class StructuralRewriter : ReferenceRewriter
     {
         var sheet = EffectiveSheet(sheetName);
         return sheet is not null && _change.IsOnSheet(sheet);
+    }
+
+    private ErrorNode Deleted()
+    {
+        Invalidated = true;
+        return new ErrorNode(ErrorValue.Reference);
     }
 }
 

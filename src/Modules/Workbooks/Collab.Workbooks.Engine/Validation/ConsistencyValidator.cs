@@ -169,6 +169,120 @@ public static class ConsistencyValidator
         return issues;
     }
 
+    /// <summary>
+    /// The dependency index against a fresh copy's: every formula registers the same precedents (cells and ranges,
+    /// by position) as when bound from scratch, the index holds each registration, and nothing else.
+    /// </summary>
+    internal static IReadOnlyList<string> CheckDependencies(Workbook workbook)
+    {
+        var fresh = Workbook.FromSnapshot(workbook.ToSnapshot(), workbook.TimeProvider, new Random(0));
+        var problems = new List<string>();
+        long points = 0;
+        long ranges = 0;
+        foreach (var sheet in workbook.Sheets)
+        {
+            var freshSheet = fresh.RequireSheet(sheet.Name);
+            foreach (var cell in OrderedFormulaCells(sheet))
+            {
+                var formula = cell.Formula!;
+                var freshFormula = freshSheet.Get(cell.Row, cell.Column)?.Formula;
+                string where = Location(cell).ToString();
+                if (freshFormula is null)
+                {
+                    problems.Add($"{where} has a formula the fresh copy lacks");
+                    continue;
+                }
+
+                var mine = Registrations(formula);
+                var theirs = Registrations(freshFormula);
+                if (!mine.SetEquals(theirs))
+                {
+                    problems.Add($"{where} registers [{string.Join(", ", mine.Order())}] but binding from scratch gives [{string.Join(", ", theirs.Order())}]");
+                }
+
+                if (formula.IsVolatile != workbook.VolatileCells.Contains(cell))
+                {
+                    problems.Add($"{where}: volatile set out of date");
+                }
+
+                foreach (var (precedentSheet, key) in formula.Points)
+                {
+                    points++;
+                    if (!precedentSheet.PointDependents.TryGetValue(key, out var entry)
+                        || !(ReferenceEquals(entry, cell) || (entry is DependentList list && Contains(list, cell))))
+                    {
+                        problems.Add($"{where} is missing from the point index");
+                    }
+                }
+
+                foreach (var range in formula.Ranges)
+                {
+                    ranges++;
+                    var found = new List<Cell>();
+                    range.Sheet.RangeDependents.Query(range.Row1, range.Column1, found);
+                    var found2 = new List<Cell>();
+                    range.Sheet.RangeDependents.Query(range.Row2, range.Column2, found2);
+                    if (!found.Contains(cell) || !found2.Contains(cell))
+                    {
+                        problems.Add($"{where} is missing from the range index");
+                    }
+                }
+            }
+        }
+
+        long indexedPoints = 0;
+        long indexedRanges = 0;
+        foreach (var sheet in workbook.Sheets)
+        {
+            foreach (var entry in sheet.PointDependents.Values)
+            {
+                indexedPoints += entry is DependentList list ? list.Count : 1;
+            }
+
+            foreach (var range in sheet.RangeDependents.Entries)
+            {
+                indexedRanges += range.Dependents is DependentList list ? list.Count : 1;
+            }
+        }
+
+        if (indexedPoints != points || indexedRanges != ranges)
+        {
+            problems.Add($"The index holds {indexedPoints} point and {indexedRanges} range registrations; the formulas have {points} and {ranges}");
+        }
+
+        return problems;
+    }
+
+    private static bool Contains(DependentList list, Cell cell)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (ReferenceEquals(list[i], cell))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> Registrations(FormulaState formula)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (sheet, key) in formula.Points)
+        {
+            var (row, column) = Sheet.UnpackKey(key);
+            set.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sheet.Name}!R{row}C{column}"));
+        }
+
+        foreach (var range in formula.Ranges)
+        {
+            set.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{range.Sheet.Name}!R{range.Row1}C{range.Column1}:R{range.Row2}C{range.Column2}"));
+        }
+
+        return set;
+    }
+
     private static HashSet<Cell> NondeterministicCells(Workbook workbook)
     {
         var result = new HashSet<Cell>();
