@@ -20,6 +20,7 @@ internal sealed class ModelSessionManager(
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ModelSession>>> _loading = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _stopped;
     private Task _sweeper = Task.CompletedTask;
 
     /// <summary>The open session of the model, loaded when needed; null when the model does not exist.</summary>
@@ -103,6 +104,12 @@ internal sealed class ModelSessionManager(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Once only: a host may stop twice (an application stop, then the factory's disposal) or be disposed first.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _sweeper.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         foreach (var session in registry.Snapshot())
@@ -133,9 +140,9 @@ internal sealed class ModelSessionManager(
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await StopAsync(CancellationToken.None);
         _stopping.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
