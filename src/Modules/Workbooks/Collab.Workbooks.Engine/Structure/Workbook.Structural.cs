@@ -337,11 +337,14 @@ public sealed partial class Workbook
         int min = int.MaxValue / 2;
         int max = int.MinValue / 2;
         int staying = 0;
-        var stack = new Stack<Node>();
-        stack.Push(root);
-        while (stack.Count > 0 && movable)
+        foreach (var node in NodeWalk.All(root))
         {
-            switch (stack.Pop())
+            if (!movable)
+            {
+                break;
+            }
+
+            switch (node)
             {
                 case CellRefNode c:
                 {
@@ -396,28 +399,6 @@ public sealed partial class Workbook
 
                 case FunctionNode f:
                     positional |= IsPositionalFunction(f);
-                    foreach (var arg in f.Args)
-                    {
-                        stack.Push(arg);
-                    }
-
-                    break;
-                case BinaryNode b:
-                    stack.Push(b.Left);
-                    stack.Push(b.Right);
-                    break;
-                case UnaryNode u:
-                    stack.Push(u.Operand);
-                    break;
-                case PercentNode p:
-                    stack.Push(p.Operand);
-                    break;
-                case ParenNode p:
-                    stack.Push(p.Inner);
-                    break;
-                case RangeOpNode r:
-                    stack.Push(r.Left);
-                    stack.Push(r.Right);
                     break;
             }
         }
@@ -426,48 +407,7 @@ public sealed partial class Workbook
     }
 
     /// <summary>Whether a formula uses a function whose result depends on positions it names (ROW, COLUMN, ROWS, COLUMNS).</summary>
-    private static bool IsPositional(Node root)
-    {
-        var stack = new Stack<Node>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case FunctionNode f:
-                    if (IsPositionalFunction(f))
-                    {
-                        return true;
-                    }
-
-                    foreach (var arg in f.Args)
-                    {
-                        stack.Push(arg);
-                    }
-
-                    break;
-                case BinaryNode b:
-                    stack.Push(b.Left);
-                    stack.Push(b.Right);
-                    break;
-                case UnaryNode u:
-                    stack.Push(u.Operand);
-                    break;
-                case PercentNode p:
-                    stack.Push(p.Operand);
-                    break;
-                case ParenNode p:
-                    stack.Push(p.Inner);
-                    break;
-                case RangeOpNode r:
-                    stack.Push(r.Left);
-                    stack.Push(r.Right);
-                    break;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsPositional(Node root) => NodeWalk.All(root).OfType<FunctionNode>().Any(IsPositionalFunction);
 
     private static bool IsPositionalFunction(FunctionNode f) =>
         f.Name.Equals("ROW", StringComparison.OrdinalIgnoreCase) || f.Name.Equals("COLUMN", StringComparison.OrdinalIgnoreCase)

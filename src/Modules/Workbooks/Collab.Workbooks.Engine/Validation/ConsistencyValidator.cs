@@ -380,11 +380,9 @@ public static class ConsistencyValidator
 
     private static IEnumerable<string> MissingTargets(Workbook workbook, Node root, string? host)
     {
-        var stack = new Stack<Node>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        foreach (var node in NodeWalk.All(root))
         {
-            switch (stack.Pop())
+            switch (node)
             {
                 case CellRefNode c when (c.SheetName ?? host) is { } s && workbook.FindSheet(s) is null:
                     yield return "sheet '" + s + "'";
@@ -397,30 +395,6 @@ public static class ConsistencyValidator
                     break;
                 case NameNode n when workbook.FindName(n.Name) is null:
                     yield return "the name " + n.Name;
-                    break;
-                case FunctionNode f:
-                    foreach (var arg in f.Args)
-                    {
-                        stack.Push(arg);
-                    }
-
-                    break;
-                case BinaryNode b:
-                    stack.Push(b.Right);
-                    stack.Push(b.Left);
-                    break;
-                case UnaryNode u:
-                    stack.Push(u.Operand);
-                    break;
-                case PercentNode p:
-                    stack.Push(p.Operand);
-                    break;
-                case ParenNode p:
-                    stack.Push(p.Inner);
-                    break;
-                case RangeOpNode r:
-                    stack.Push(r.Right);
-                    stack.Push(r.Left);
                     break;
             }
         }

@@ -11,7 +11,7 @@ internal static class FormulaInspection
     /// <summary>Adds the names of functions the engine does not know.</summary>
     public static void CollectUnknownFunctions(Node root, ISet<string> names)
     {
-        foreach (var node in Walk(root))
+        foreach (var node in NodeWalk.All(root))
         {
             if (node is FunctionNode { Definition: null } f && !VerbatimFormula.IsMarker(f))
             {
@@ -105,43 +105,4 @@ internal static class FormulaInspection
         root is CellRefNode or NumberNode or TextNode or BooleanNode or ErrorNode
         || (root is AreaRefNode a && a.Kind == AreaKind.Cells && a.Row1 == a.Row2 && a.Column1 == a.Column2)
         || (root is UnaryNode u && IsSingleValue(u.Operand));
-
-    // Every node, without recursion (binary chains can be thousands deep).
-    private static IEnumerable<Node> Walk(Node root)
-    {
-        var stack = new Stack<Node>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            yield return node;
-            switch (node)
-            {
-                case FunctionNode f:
-                    foreach (var arg in f.Args)
-                    {
-                        stack.Push(arg);
-                    }
-
-                    break;
-                case BinaryNode b:
-                    stack.Push(b.Right);
-                    stack.Push(b.Left);
-                    break;
-                case UnaryNode u:
-                    stack.Push(u.Operand);
-                    break;
-                case PercentNode p:
-                    stack.Push(p.Operand);
-                    break;
-                case ParenNode p:
-                    stack.Push(p.Inner);
-                    break;
-                case RangeOpNode r:
-                    stack.Push(r.Right);
-                    stack.Push(r.Left);
-                    break;
-            }
-        }
-    }
 }
