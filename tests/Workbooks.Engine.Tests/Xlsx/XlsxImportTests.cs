@@ -215,6 +215,32 @@ public class XlsxImportTests
         Assert.Contains(report.Notes, n => n.Kind == ImportNoteKind.Converted && n.Location == "Data!H1");
     }
 
+    [Theory]
+    [InlineData("SUM(COUNTIF(A1:A3,A1:A3))")]
+    [InlineData("SUM(SUMIF(A1:A3,A1:A3))")]
+    [InlineData("SUM(COUNTIFS(A1:A3,A1:A3))")]
+    [InlineData("SUM(MATCH(A1:A3,A1:A3,0))")]
+    [InlineData("SUM(VLOOKUP(A1:A3,A1:A3,1,FALSE))")]
+    [InlineData("SUM(RANK.EQ(A1:A3,A1:A3))")]
+    [InlineData("SUM(LARGE(A1:A3,A1:A3))")]
+    [InlineData("SUM(PERCENTILE.INC(A1:A3,A1:A3/10))")]
+    public void Array_formulas_whose_functions_lift_a_range_argument_are_kept_as_written(string formula)
+    {
+        // In an array formula these functions take the range item by item (Excel sums three counts); evaluated as a
+        // plain formula they would take one cell of it, so the importer must not convert them.
+        var sheet = $"""
+            <sheetData>
+              <row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="array" ref="B1">{formula}</f><v>999</v></c></row>
+              <row r="2"><c r="A2"><v>2</v></c></row>
+              <row r="3"><c r="A3"><v>3</v></c></row>
+            </sheetData>
+            """;
+        using var file = XlsxPackage.Build([("Data", sheet)]);
+        var (workbook, report) = XlsxImporter.Import(file);
+        Assert.Equal($"=UNSUPPORTED.FORMULA(\"{formula}\",\"B1\")", Input(workbook, "B1"));
+        Assert.Contains(report.Notes, n => n.Kind == ImportNoteKind.KeptVerbatim && n.Location == "Data!B1");
+    }
+
     [Fact]
     public void The_report_counts_cells_and_formulas_per_sheet_and_in_total()
     {

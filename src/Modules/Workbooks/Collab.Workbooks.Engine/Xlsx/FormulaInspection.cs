@@ -5,8 +5,15 @@ namespace Collab.Workbooks.Engine.Xlsx;
 /// <summary>Questions the importer asks of a parsed formula.</summary>
 internal static class FormulaInspection
 {
-    // Functions whose result changes when the engine evaluates them in array mode (they test FunctionArgs.ArrayMode).
-    private static readonly HashSet<string> ArrayModeAware = new(StringComparer.OrdinalIgnoreCase) { "IF", "IFERROR", "IFNA", "ROW", "COLUMN" };
+    // Functions whose result changes when the engine evaluates them in array mode (they test FunctionArgs.ArrayMode:
+    // IF's condition, the lookup value, the *IF(S) criteria, RANK's number, PERCENTILE's k... lifted over a range).
+    private static readonly HashSet<string> ArrayModeAware = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "IF", "IFERROR", "IFNA", "ROW", "COLUMN", "CHOOSE",
+        "SUMIF", "SUMIFS", "COUNTIF", "COUNTIFS", "AVERAGEIF", "AVERAGEIFS", "MAXIFS", "MINIFS",
+        "VLOOKUP", "HLOOKUP", "MATCH", "XLOOKUP", "XMATCH",
+        "LARGE", "SMALL", "RANK", "RANK.EQ", "RANK.AVG", "PERCENTILE", "PERCENTILE.INC", "QUARTILE", "QUARTILE.INC",
+    };
 
     /// <summary>Adds the names of functions the engine does not know.</summary>
     public static void CollectUnknownFunctions(Node root, ISet<string> names)
