@@ -7,7 +7,8 @@ using Collab.Benchmarks;
 // --quick: a self-timed smoke run of every scenario: wall and thread-CPU medians against the targets.
 // --memory: only the memory of the 100,000-cell models.
 // --structural: only the structural scenarios of the quick run (insert/delete a row in the 100,000-formula model).
-// --editing: the Editing targets (transform+apply, durable sequencing with group commit, catch-up), three runs.
+// --durable: only the durable sequencing scenario of --editing, five runs (to profile the commit path).
+// --editing: the Editing targets (transform+apply, durable sequencing with group commit, catch-up), a warm-up and five runs.
 // Anything else goes to BenchmarkDotNet, e.g. --filter '*' or --filter '*Recalculation*'.
 
 namespace Collab.Benchmarks
@@ -25,7 +26,19 @@ namespace Collab.Benchmarks
 
             if (args.Contains("--editing"))
             {
-                await EditingRun.RunAsync(Console.Out, runs: 3);
+                await EditingRun.RunAsync(Console.Out, runs: 5);
+                return 0;
+            }
+
+            if (args.Contains("--durable"))
+            {
+                // Only the durable sequencing part of --editing, five runs (for profiling the commit path).
+                for (var run = 0; run < 5; run++)
+                {
+                    var (opsPerSecond, averageBatch, _) = await EditingRun.DurableAsync(submitters: 100, opsEach: 100);
+                    Console.WriteLine($"durable {opsPerSecond:N0} acked ops/s (average commit batch {averageBatch:F1})");
+                }
+
                 return 0;
             }
 

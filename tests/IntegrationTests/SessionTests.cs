@@ -147,6 +147,108 @@ public class SessionTests
         Assert.Equal("80", reopened.Read((book, _) => book.GetCell("Sheet1", new CellAddress(80, 1)).Input));
     }
 
+    [Fact]
+    public async Task Copies_of_an_op_submitted_together_are_applied_once_and_all_answered_with_its_revision()
+    {
+        var (app, sessions, modelId, admin) = await StartAsync([]);
+        await using var _ = app;
+        var session = (await sessions.GetAsync(modelId, TestContext.Current.CancellationToken))!;
+
+        // Three copies of each of 150 ops, queued at once: copies meet in one batch or in consecutive (pipelined) ones.
+        var submissions = Enumerable.Range(1, 150)
+            .SelectMany(i => Enumerable.Range(0, 3).Select(_ => (OpId: $"op-{i}", Task: session.SubmitAsync(admin, null, $"op-{i}", 0, Cell(i)))))
+            .ToList();
+        await Task.WhenAll(submissions.Select(s => s.Task));
+
+        Assert.All(submissions, s => Assert.True(s.Task.Result.Succeeded, s.Task.Result.ErrorMessage));
+        foreach (var copies in submissions.GroupBy(s => s.OpId))
+        {
+            Assert.Single(copies.Select(c => c.Task.Result.Revision).Distinct());
+        }
+
+        Assert.Equal(150, session.Revision);
+        var stored = await app.Services.GetRequiredService<OpLogStore>().LoadSinceAsync(modelId, 0, TestContext.Current.CancellationToken);
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => (long)i), stored.Select(r => r.Revision));
+        Assert.Equal(150, stored.Select(r => r.OpId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task An_acknowledged_op_is_stored_and_members_see_every_revision_once_in_order_while_batches_overlap()
+    {
+        var (app, sessions, modelId, admin) = await StartAsync([]);
+        await using var _ = app;
+        var session = (await sessions.GetAsync(modelId, TestContext.Current.CancellationToken))!;
+        var opLog = app.Services.GetRequiredService<OpLogStore>();
+        var early = new List<long>();
+        var late = new List<long>();
+        await session.JoinAsync(new Member(admin, messages => Record(early, messages)), null, wantState: false);
+
+        var notStoredWhenAcked = 0;
+        var joinedLate = new TaskCompletionSource<JoinOutcome>();
+        var submitters = Enumerable.Range(0, 20).Select(s => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var opId = $"s{s}-{i}";
+                var outcome = await session.SubmitAsync(admin, null, opId, session.Revision, new SetCellOperation("Sheet1", $"B{s + 1}", $"{i}"));
+                Assert.True(outcome.Succeeded, outcome.ErrorMessage);
+                if (await opLog.FindRevisionAsync(modelId, opId, CancellationToken.None) != outcome.Revision)
+                {
+                    Interlocked.Increment(ref notStoredWhenAcked);
+                }
+
+                if (s == 0 && i == 10)
+                {
+                    // A member joining while others keep submitting: its state and its messages must join up exactly.
+                    joinedLate.TrySetResult(await session.JoinAsync(new Member(admin, messages => Record(late, messages)), null, wantState: true));
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(submitters);
+        var joined = await joinedLate.Task;
+        await WaitUntilAsync(() => Count(early) == 500 && Count(late) == 500 - joined.Revision);
+
+        Assert.Equal(0, notStoredWhenAcked);
+        Assert.Equal(500, session.Revision);
+        lock (early)
+        {
+            Assert.Equal(Enumerable.Range(1, 500).Select(r => (long)r), early);
+        }
+
+        lock (late)
+        {
+            Assert.Equal(Enumerable.Range((int)joined.Revision + 1, 500 - (int)joined.Revision).Select(r => (long)r), late);
+        }
+
+        static Task Record(List<long> into, IReadOnlyList<SessionMessage> messages)
+        {
+            lock (into)
+            {
+                into.AddRange(messages.Select(m => m.Payload).OfType<OperationAppliedMessage>().Select(m => m.Revision));
+            }
+
+            return Task.CompletedTask;
+        }
+
+        static int Count(List<long> list)
+        {
+            lock (list)
+            {
+                return list.Count;
+            }
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "Timed out waiting for the members' messages.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
     private static string Cells(Workbook book) =>
         string.Join(";", book.EnumerateCells("Sheet1").Where(c => !c.IsEmpty).Select(c => $"{c.Address}={c.Input}"));
 }

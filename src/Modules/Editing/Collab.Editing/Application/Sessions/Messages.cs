@@ -44,9 +44,14 @@ internal static class Methods
     public const string PresenceChanged = "PresenceChanged";
 }
 
-/// <summary><c>OperationApplied</c>: the op as transformed and applied. The JSON form is made once and shared by every member.</summary>
-internal sealed record OperationAppliedMessage(string ModelId, long Revision, string OpId, string UserId, [property: JsonPropertyName("op")] JsonElement OpJson)
+/// <summary>
+/// <c>OperationApplied</c>: the op as transformed and applied. Its JSON is made once, on first use, and shared by the op
+/// log and every member on the wire (written raw into each message).
+/// </summary>
+internal sealed record OperationAppliedMessage(string ModelId, long Revision, string OpId, string UserId)
 {
+    private byte[]? _opUtf8;
+
     /// <summary>The op itself, for in-process members.</summary>
     [JsonIgnore]
     public required Operation Op { get; init; }
@@ -55,8 +60,29 @@ internal sealed record OperationAppliedMessage(string ModelId, long Revision, st
     [JsonIgnore]
     public IReadOnlyList<Workbooks.Engine.CellLocation> ChangedCells { get; init; } = [];
 
+    /// <summary>The op's JSON (UTF-8), serialized once; a benign race may serialize it twice, to equal bytes.</summary>
+    [JsonPropertyName("op")]
+    [JsonConverter(typeof(RawJsonConverter))]
+    public byte[] OpJson
+    {
+        get => _opUtf8 ??= JsonSerializer.SerializeToUtf8Bytes(Op, OperationJson.Options);
+        init => _opUtf8 = value;
+    }
+
     public static OperationAppliedMessage Create(string modelId, long revision, string opId, string userId, Operation op, IReadOnlyList<Workbooks.Engine.CellLocation> changed) =>
-        new(modelId, revision, opId, userId, JsonSerializer.SerializeToElement(op, OperationJson.Options)) { Op = op, ChangedCells = changed };
+        new(modelId, revision, opId, userId) { Op = op, ChangedCells = changed };
+}
+
+/// <summary>Writes bytes that already are JSON as they are (and reads a JSON value back into its bytes).</summary>
+internal sealed class RawJsonConverter : JsonConverter<byte[]>
+{
+    public override byte[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return JsonSerializer.SerializeToUtf8Bytes(document.RootElement);
+    }
+
+    public override void Write(Utf8JsonWriter writer, byte[] value, JsonSerializerOptions options) => writer.WriteRawValue(value, skipInputValidation: true);
 }
 
 /// <summary><c>Conflict</c>: your value was overwritten by a later write, or dropped because its place was deleted.</summary>

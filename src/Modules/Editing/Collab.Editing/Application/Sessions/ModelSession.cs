@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Collab.Editing.Contracts;
@@ -36,6 +37,8 @@ internal sealed class ModelSession
     private long _snapshotRevision;
     private int _queueDepth;
     private Task _loop = Task.CompletedTask;
+    private Task<bool>? _inFlight;
+    private volatile bool _broken;
 
     private ModelSession(string modelId, Workbook workbook, long revision, long snapshotRevision, List<LoggedOp> log, long logStart, SessionServices services)
     {
@@ -188,7 +191,7 @@ internal sealed class ModelSession
         {
             while (await _inbox.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (_inbox.Reader.TryPeek(out var next))
+                while (!_broken && _inbox.Reader.TryPeek(out var next))
                 {
                     if (next is Submission && batch.Count < _services.Options.MaxCommitBatch)
                     {
@@ -202,16 +205,49 @@ internal sealed class ModelSession
                         break;
                     }
 
+                    // Joins, leaves and role changes see only stored, fanned-out ops: the batch in flight lands first.
+                    if (!await DrainAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
                     _inbox.Reader.TryRead(out _);
                     await HandleAsync(next).ConfigureAwait(false);
+                }
+
+                if (_broken)
+                {
+                    Break(batch);
+                    return;
                 }
 
                 if (batch.Count > 0)
                 {
                     Interlocked.Add(ref _queueDepth, -batch.Count);
-                    await SequenceAsync(batch).ConfigureAwait(false);
-                    batch.Clear();
+                    if (_revision - _snapshotRevision >= _services.Options.SnapshotEvery && await DrainAsync().ConfigureAwait(false))
+                    {
+                        // Only stored ops go into a snapshot: nothing is applied and unstored at this point.
+                        await SaveSnapshotIfBehindAsync(force: true).ConfigureAwait(false);
+                    }
+
+                    var prepared = await PrepareAsync(batch).ConfigureAwait(false);
+
+                    // Pipelined: this batch was transformed and applied while the previous one was being stored; it is
+                    // stored only after that one landed, so revisions reach the log, the acks and the members in order.
+                    if (!await DrainAsync().ConfigureAwait(false))
+                    {
+                        Break(batch);
+                        return;
+                    }
+
+                    _inFlight = prepared.Accepted.Count > 0 ? CommitAsync(prepared) : null;
+                    batch = new List<Submission>();
                 }
+            }
+
+            if (!await DrainAsync().ConfigureAwait(false))
+            {
+                Break(batch);
             }
         }
         catch (Exception error)
@@ -219,6 +255,21 @@ internal sealed class ModelSession
             _services.Logger.LogError(error, "The session of model {ModelId} stopped", ModelId);
             Break(batch);
         }
+    }
+
+    /// <summary>Waits for the batch being stored; false when storing it failed (the session then breaks).</summary>
+    private async Task<bool> DrainAsync()
+    {
+        if (_inFlight is { } inFlight)
+        {
+            _inFlight = null;
+            if (!await inFlight.ConfigureAwait(false))
+            {
+                _broken = true;
+            }
+        }
+
+        return !_broken;
     }
 
     private async Task HandleAsync(object item)
@@ -238,23 +289,21 @@ internal sealed class ModelSession
         }
     }
 
-    private async Task SequenceAsync(List<Submission> batch)
+    /// <summary>Checks, transforms and applies a batch in memory; refusals are answered now, the rest wait for the commit.</summary>
+    private async Task<PreparedBatch> PrepareAsync(List<Submission> batch)
     {
         LastActivity = _services.Time.GetUtcNow();
-        var accepted = new List<Accepted>(batch.Count);
-        var waitingForCommit = new List<(Submission Submission, long Revision)>();
-        var now = _services.Time.GetUtcNow();
-
+        var prepared = new PreparedBatch(_services.Time.GetUtcNow());
         foreach (var submission in batch)
         {
             // The checks that may wait (roles, the log on disk) run outside the lock; reading threads never wait on them.
-            var outcome = await CheckAsync(submission, accepted, waitingForCommit).ConfigureAwait(false);
+            var outcome = await CheckAsync(submission, prepared).ConfigureAwait(false);
             if (outcome is null)
             {
                 _lock.EnterWriteLock();
                 try
                 {
-                    outcome = Apply(submission, accepted, now);
+                    outcome = Apply(submission, prepared.Accepted, prepared.Now);
                 }
                 finally
                 {
@@ -262,7 +311,7 @@ internal sealed class ModelSession
                 }
             }
 
-            if (outcome is not null)
+            if (outcome is not null && !ReferenceEquals(outcome, Deferred))
             {
                 if (!outcome.Succeeded)
                 {
@@ -273,22 +322,46 @@ internal sealed class ModelSession
             }
         }
 
-        var stored = accepted.Where(a => !a.Op.IsNoOp).ToList();
+        return prepared;
+    }
+
+    /// <summary>
+    /// Stores a prepared batch in one transaction, then acknowledges it (an acknowledged op survives a killed process)
+    /// and fans it out. False when storing failed: its submissions are answered "unavailable".
+    /// </summary>
+    private async Task<bool> CommitAsync(PreparedBatch batch)
+    {
+        var now = batch.Now;
+        var stored = batch.Accepted.Where(a => !a.Op.IsNoOp).ToList();
         if (stored.Count > 0)
         {
             var timer = Stopwatch.StartNew();
             try
             {
                 await _services.OpLog.AppendAsync(
-                    stored.Select(a => new OpRecord { ModelId = ModelId, Revision = a.Revision, OpId = a.Submission.OpId, UserId = a.Submission.Actor.UserId, Op = a.Message.OpJson.GetRawText(), CreatedAt = now.ToUnixTimeMilliseconds() }).ToList(),
+                    stored.Select(a => new OpRecord { ModelId = ModelId, Revision = a.Revision, OpId = a.Submission.OpId, UserId = a.Submission.Actor.UserId, Op = Encoding.UTF8.GetString(a.Message.OpJson), CreatedAt = now.ToUnixTimeMilliseconds() }).ToList(),
                     stored.SelectMany(a => a.Changes).ToList(),
                     CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception error)
             {
                 _services.Logger.LogError(error, "Storing {Count} ops of model {ModelId} failed; the session reloads", stored.Count, ModelId);
-                Break(batch);
-                return;
+                IsClosed = true;
+                _broken = true;
+
+                // Wakes the sequencer, which then refuses what waits and drops the members (they rejoin a reloaded session).
+                _inbox.Writer.TryComplete();
+                foreach (var item in batch.Accepted)
+                {
+                    item.Submission.Completion.TrySetResult(Unavailable);
+                }
+
+                foreach (var (submission, _) in batch.WaitingForCommit)
+                {
+                    submission.Completion.TrySetResult(Unavailable);
+                }
+
+                return false;
             }
 
             _services.Metrics.CommitDuration.Record(timer.Elapsed.TotalMilliseconds);
@@ -296,13 +369,12 @@ internal sealed class ModelSession
             _services.Metrics.OpsApplied.Add(stored.Count);
         }
 
-        // Acknowledge only after the commit: an acknowledged op survives a killed process.
-        foreach (var item in accepted)
+        foreach (var item in batch.Accepted)
         {
             item.Submission.Completion.TrySetResult(SubmitOutcome.Ok(item.Revision, item.Inverse));
         }
 
-        foreach (var (submission, revision) in waitingForCommit)
+        foreach (var (submission, revision) in batch.WaitingForCommit)
         {
             submission.Completion.TrySetResult(SubmitOutcome.Ok(revision, null));
         }
@@ -318,30 +390,31 @@ internal sealed class ModelSession
             _services.Notifications.Enqueue(new OperationApplied(ModelId, item.Revision, item.Submission.OpId, item.Submission.Actor.UserId, item.Op, item.Message.ChangedCells, now));
         }
 
-        foreach (var item in accepted)
+        foreach (var item in batch.Accepted)
         {
             SendConflicts(item);
         }
 
-        if (_revision - _snapshotRevision >= _services.Options.SnapshotEvery)
-        {
-            await SaveSnapshotIfBehindAsync(force: true).ConfigureAwait(false);
-        }
+        return true;
     }
 
-    /// <summary>Refusals and duplicates: an outcome now, or null when the op should be transformed and applied.</summary>
-    private async Task<SubmitOutcome?> CheckAsync(Submission submission, List<Accepted> accepted, List<(Submission, long)> waitingForCommit)
+    /// <summary>
+    /// Refusals and duplicates: an outcome now, <see cref="Deferred"/> for a resubmission answered at the commit, or
+    /// null when the op should be transformed and applied.
+    /// </summary>
+    private async Task<SubmitOutcome?> CheckAsync(Submission submission, PreparedBatch batch)
     {
         if (_opIds.TryGetValue(submission.OpId, out var known))
         {
-            // Resubmitted: answered with its original revision, applied once (after this batch commits if it is in it).
-            if (accepted.Any(a => a.Submission.OpId == submission.OpId))
+            // Resubmitted: answered with its original revision, applied once, and only once it is stored: after this
+            // batch commits if it is in it, after the batch in flight lands if it is in that one.
+            if (batch.Accepted.Any(a => a.Submission.OpId == submission.OpId))
             {
-                waitingForCommit.Add((submission, known));
-                return null;
+                batch.WaitingForCommit.Add((submission, known));
+                return Deferred;
             }
 
-            return SubmitOutcome.Ok(known, null);
+            return await DrainAsync().ConfigureAwait(false) ? SubmitOutcome.Ok(known, null) : Unavailable;
         }
 
         var role = await _services.Authorization.GetRoleAsync(submission.Actor, ModelId).ConfigureAwait(false);
@@ -513,7 +586,7 @@ internal sealed class ModelSession
             return null;
         }
 
-        return fromLog.Select(r => new OperationAppliedMessage(ModelId, r.Revision, r.OpId, r.UserId, JsonDocument.Parse(r.Op).RootElement.Clone()) { Op = Operation.FromJson(r.Op) })
+        return fromLog.Select(r => new OperationAppliedMessage(ModelId, r.Revision, r.OpId, r.UserId) { Op = Operation.FromJson(r.Op), OpJson = Encoding.UTF8.GetBytes(r.Op) })
             .Concat(_log.Select(e => OperationAppliedMessage.Create(ModelId, e.Revision, e.OpId, e.UserId, e.Op, [])))
             .ToList();
     }
@@ -596,10 +669,11 @@ internal sealed class ModelSession
     private void Break(List<Submission> batch)
     {
         IsClosed = true;
+        _broken = true;
         _inbox.Writer.TryComplete();
         foreach (var submission in batch)
         {
-            submission.Completion.TrySetResult(SubmitOutcome.Error("unavailable", "The server could not store the operation; resubmit it."));
+            submission.Completion.TrySetResult(Unavailable);
         }
 
         while (_inbox.Reader.TryRead(out var item))
@@ -607,7 +681,7 @@ internal sealed class ModelSession
             switch (item)
             {
                 case Submission submission:
-                    submission.Completion.TrySetResult(SubmitOutcome.Error("unavailable", "The server could not store the operation; resubmit it."));
+                    submission.Completion.TrySetResult(Unavailable);
                     break;
                 case JoinItem join:
                     join.Completion.TrySetResult(JoinOutcome.Closed);
@@ -625,6 +699,20 @@ internal sealed class ModelSession
         }
 
         _members.Clear();
+    }
+
+    /// <summary>A submission answered when its batch is stored (a resubmission of an op in the same batch).</summary>
+    private static readonly SubmitOutcome Deferred = SubmitOutcome.Error("deferred", "Answered at the commit.");
+
+    private static SubmitOutcome Unavailable => SubmitOutcome.Error("unavailable", "The server could not store the operation; resubmit it.");
+
+    /// <summary>A batch applied in memory and waiting to be stored.</summary>
+    private sealed record PreparedBatch(DateTimeOffset Now)
+    {
+        public List<Accepted> Accepted { get; } = [];
+
+        /// <summary>Resubmissions of ops in this batch: answered once it is stored.</summary>
+        public List<(Submission Submission, long Revision)> WaitingForCommit { get; } = [];
     }
 
     private sealed record LoggedOp(long Revision, string OpId, string UserId, Operation Op);
