@@ -228,4 +228,45 @@ public class EditingClientTests
         Assert.Equal(Books.Dump(replica.Confirmed), Books.Dump(replica.Local));
         Assert.NotNull(replica.Edit(P("sc Ghost!A1 1")).Problem);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(WorkbookReplica.MaxLag + 40)]
+    public void A_synchronized_replica_applies_server_ops_once_and_its_confirmed_copy_catches_up_when_needed(int opsWhileSynchronized)
+    {
+        // The server's own copy, fed the same ops in the same order: what Confirmed must equal.
+        var server = TransformTableTests.Base();
+        var sent = new List<PendingOperation>();
+        var replica = new WorkbookReplica(server.ToSnapshot(), 0, sent.Add);
+        long revision = 0;
+        void FromServer(Operation op, string opId)
+        {
+            OperationApplier.Apply(server, op);
+            replica.Client.ServerOperation(++revision, opId, "bob", op);
+        }
+
+        for (var i = 0; i < opsWhileSynchronized; i++)
+        {
+            FromServer(i % 10 == 9 ? P("ir Sheet1 2 1") : P($"sc Sheet1!C{i % 7 + 1} {i}"), $"bob-{i}");
+        }
+
+        // A local edit: the confirmed copy must be the server's state before it, whether replayed or copied.
+        var (pending, _, problem) = replica.Edit(P("sc Sheet1!A1 mine"));
+        Assert.Null(problem);
+        Assert.Equal(Books.Dump(server), Books.Dump(replica.Confirmed));
+
+        FromServer(P("ir Sheet1 1 1"), "bob-insert");
+        Assert.Equal(Books.Dump(server), Books.Dump(replica.Confirmed));
+        Assert.Equal("mine", Books.Input(replica.Local, "Sheet1", "A2"));
+
+        Assert.Single(sent);
+        var mine = replica.Client.Outstanding!.Operation;
+        OperationApplier.Apply(server, mine);
+        replica.Client.ServerOperation(++revision, pending!.OpId, "me", mine);
+        FromServer(P("sc Sheet1!B9 after"), "bob-last");
+
+        Assert.Equal(EditingClientState.Synchronized, replica.Client.State);
+        Assert.Equal(Books.Dump(server), Books.Dump(replica.Local));
+        Assert.Equal(Books.Dump(server), Books.Dump(replica.Confirmed));
+    }
 }

@@ -7,6 +7,9 @@ namespace Collab.Editing.Core;
 /// the server state plus the pending ops) and <see cref="Confirmed"/> (the server state at the client's revision,
 /// built from the ops as the server applied them). The confirmed copy makes rollback and re-basing exact: the local
 /// view can always be rebuilt as confirmed + pending. For the .NET client (load test, integrations) and the tests.
+/// While nothing is pending the two are equal, so a server op is applied to the local view only and the confirmed copy
+/// catches up when it is next needed (a local edit, a read of <see cref="Confirmed"/>): by replaying the few ops it
+/// missed, or, after more than <see cref="MaxLag"/> of them, by copying the local view.
 /// </summary>
 public sealed class WorkbookReplica : IEditingClientHost
 {
@@ -15,6 +18,11 @@ public sealed class WorkbookReplica : IEditingClientHost
     private bool _stale;
     private OperationValidator? _validator;
     private readonly TimeProvider? _timeProvider;
+    private readonly List<Operation> _lag = [];
+    private Workbook? _confirmed;
+
+    /// <summary>Server ops the confirmed copy may fall behind by before it is dropped (and copied again when needed).</summary>
+    public const int MaxLag = 64;
 
     /// <summary>Starts from a snapshot at <paramref name="revision"/>; <paramref name="send"/> submits ops to the server.</summary>
     /// <param name="snapshot">The model as JoinModel returned it.</param>
@@ -29,7 +37,6 @@ public sealed class WorkbookReplica : IEditingClientHost
         _send = send;
         _limits = limits ?? OperationLimits.Default;
         _timeProvider = timeProvider;
-        Confirmed = Workbook.FromSnapshot(snapshot, timeProvider);
         Local = Workbook.FromSnapshot(snapshot, timeProvider);
         Client = new EditingClient(this, revision);
     }
@@ -41,7 +48,37 @@ public sealed class WorkbookReplica : IEditingClientHost
     public Workbook Local { get; private set; }
 
     /// <summary>The server's state at <see cref="EditingClient.Revision"/>.</summary>
-    public Workbook Confirmed { get; private set; }
+    public Workbook Confirmed
+    {
+        get
+        {
+            if (_confirmed is null)
+            {
+                _confirmed = Clone(Local);
+                _lag.Clear();
+            }
+            else if (_lag.Count > 0)
+            {
+                foreach (var op in _lag)
+                {
+                    OperationApplier.Apply(_confirmed, op);
+                }
+
+                _lag.Clear();
+            }
+
+            return _confirmed;
+        }
+
+        private set
+        {
+            _confirmed = value;
+            _lag.Clear();
+        }
+    }
+
+    // Nothing pending and the view is exact: the local view is the confirmed state.
+    private bool Synchronized => Client.Outstanding is null && !_stale;
 
     /// <summary>Raised with what changed in <see cref="Local"/> (null when the view was rebuilt whole).</summary>
     public event Action<ApplyResult?>? Changed;
@@ -64,6 +101,7 @@ public sealed class WorkbookReplica : IEditingClientHost
             return (null, null, problem);
         }
 
+        _ = Confirmed; // caught up before the view moves ahead of it
         var (result, inverse) = OperationApplier.ApplyAndInvert(Local, normalized);
         var pending = Client.ApplyLocal(normalized, opId);
         Changed?.Invoke(result);
@@ -110,6 +148,17 @@ public sealed class WorkbookReplica : IEditingClientHost
         try
         {
             var result = OperationApplier.Apply(Local, transformed); // not inside ?.Invoke: that would skip it without subscribers
+            if (Synchronized)
+            {
+                // The confirmed copy gets this op later, when it is needed (see Confirmed), or is dropped.
+                _lag.Add(transformed);
+                if (_lag.Count > MaxLag)
+                {
+                    _confirmed = null;
+                    _lag.Clear();
+                }
+            }
+
             Changed?.Invoke(result);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
@@ -123,6 +172,11 @@ public sealed class WorkbookReplica : IEditingClientHost
     /// <inheritdoc/>
     void IEditingClientHost.Confirmed(long revision, Operation applied)
     {
+        if (Synchronized)
+        {
+            return; // applied to the local view, which is the confirmed state (see ApplyRemote)
+        }
+
         OperationApplier.Apply(Confirmed, applied);
         if (_stale)
         {
