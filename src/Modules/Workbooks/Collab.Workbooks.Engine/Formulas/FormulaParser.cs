@@ -275,13 +275,13 @@ internal sealed class FormulaParser
         if (left is CellRefNode a && right is CellRefNode b
             && (b.SheetName is null || string.Equals(a.SheetName, b.SheetName, StringComparison.OrdinalIgnoreCase)))
         {
-            return MakeArea(a.SheetName, a, b);
+            return MakeArea(a.SheetName, (a.Row, a.Column, a.RowAbsolute, a.ColumnAbsolute), (b.Row, b.Column, b.RowAbsolute, b.ColumnAbsolute));
         }
 
         return new RangeOpNode(left, right);
     }
 
-    private static AreaRefNode MakeArea(string? sheet, CellRefNode a, CellRefNode b)
+    private static AreaRefNode MakeArea(string? sheet, (int Row, int Column, bool RowAbsolute, bool ColumnAbsolute) a, (int Row, int Column, bool RowAbsolute, bool ColumnAbsolute) b)
     {
         // Normalise corners to top-left and bottom-right, as Excel does; each coordinate keeps its $ flag.
         bool rowSwap = a.Row > b.Row;
@@ -349,7 +349,7 @@ internal sealed class FormulaParser
         if (char.IsAsciiDigit(c) || c == '.')
         {
             var rows = TryParseReference(null);
-            return rows ?? new NumberNode(ParseNumber());
+            return rows ?? NumberNode.Of(ParseNumber());
         }
 
         if (c == '$')
@@ -400,12 +400,12 @@ internal sealed class FormulaParser
         _pos = end;
         if (word.Equals("TRUE", StringComparison.OrdinalIgnoreCase))
         {
-            return new BooleanNode(true);
+            return BooleanNode.True;
         }
 
         if (word.Equals("FALSE", StringComparison.OrdinalIgnoreCase))
         {
-            return new BooleanNode(false);
+            return BooleanNode.False;
         }
 
         return new NameNode(Intern(word));
@@ -750,20 +750,20 @@ internal sealed class FormulaParser
         int save = _pos;
         if (TryCell(out int row, out int col, out bool rowAbs, out bool colAbs))
         {
-            var first = new CellRefNode(sheet, row, col, rowAbs, colAbs);
             int afterFirst = _pos;
             if (Peek == ':')
             {
                 _pos++;
                 if (TryCell(out int row2, out int col2, out bool rowAbs2, out bool colAbs2))
                 {
-                    return MakeArea(sheet, first, new CellRefNode(sheet, row2, col2, rowAbs2, colAbs2));
+                    // The area straight from the corners (no node for each corner).
+                    return MakeArea(sheet, (row, col, rowAbs, colAbs), (row2, col2, rowAbs2, colAbs2));
                 }
 
                 _pos = afterFirst;
             }
 
-            return first;
+            return new CellRefNode(sheet, row, col, rowAbs, colAbs);
         }
 
         _pos = save;

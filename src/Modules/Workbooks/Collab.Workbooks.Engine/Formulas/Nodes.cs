@@ -13,7 +13,14 @@ internal abstract class Node
 
 internal sealed class NumberNode(double value) : Node(1)
 {
+    // Literals are immutable, so the common small integers (0, 1, 12, 100...) are one node each, shared by every tree.
+    private static readonly NumberNode[] SmallIntegers = Enumerable.Range(0, 256).Select(i => new NumberNode(i)).ToArray();
+
     public double Value { get; } = value;
+
+    /// <summary>A node for <paramref name="value"/>: a shared one for the integers 0 to 255 (not -0), a new one otherwise.</summary>
+    public static NumberNode Of(double value) =>
+        value is >= 0 and < 256 && value == Math.Floor(value) && !double.IsNegative(value) ? SmallIntegers[(int)value] : new NumberNode(value);
 }
 
 internal sealed class TextNode(string value) : Node(1)
@@ -23,6 +30,12 @@ internal sealed class TextNode(string value) : Node(1)
 
 internal sealed class BooleanNode(bool value) : Node(1)
 {
+    /// <summary>The literal TRUE (immutable, shared).</summary>
+    public static readonly BooleanNode True = new(true);
+
+    /// <summary>The literal FALSE (immutable, shared).</summary>
+    public static readonly BooleanNode False = new(false);
+
     public bool Value { get; } = value;
 }
 
