@@ -13,6 +13,12 @@ public class GridClipboardTests : GridTestContext
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
+    private static string? Input(Application.Sessions.ModelSession session, string cell) =>
+        session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
+
+    private static CellFormat Format(Application.Sessions.ModelSession session, string cell) =>
+        session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Format);
+
     [Fact]
     public async Task A_copy_pastes_its_formulas_shifted_and_its_formats_as_they_were_when_copied_in_one_undoable_op()
     {
@@ -29,8 +35,6 @@ public class GridClipboardTests : GridTestContext
         var page = RenderPage();
         var controller = ControllerOf(page);
         var session = await SessionAsync();
-        string? Input(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
-        CellFormat Format(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Format);
 
         await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("C1"), CellAddress.Parse("D2")));
         var text = await page.InvokeAsync(() => controller.Copy(cut: false));
@@ -46,11 +50,11 @@ public class GridClipboardTests : GridTestContext
 
         page.WaitForAssertion(() => Assert.Empty(controller.Session.Client!.Pending), Wait);
         Assert.Equal(start + 1, session.Revision); // one op
-        Assert.Equal(("=C4+$B$1", "see A1", "=SUM($A$1:C5)", null), (Input("E4"), Input("F4"), Input("E5"), Input("F5")));
-        Assert.Equal(new CellFormat("0.00", true), Format("E4"));
-        Assert.Equal(CellFormat.Default, Format("E5")); // not bold: it was not when copied
-        Assert.Equal(CellFormat.Default, Format("F4")); // a cell copied without a format clears the target's
-        Assert.Equal(CellFormat.Default, Format("F5"));
+        Assert.Equal(("=C4+$B$1", "see A1", "=SUM($A$1:C5)", null), (Input(session, "E4"), Input(session, "F4"), Input(session, "E5"), Input(session, "F5")));
+        Assert.Equal(new CellFormat("0.00", true), Format(session, "E4"));
+        Assert.Equal(CellFormat.Default, Format(session, "E5")); // not bold: it was not when copied
+        Assert.Equal(CellFormat.Default, Format(session, "F4")); // a cell copied without a format clears the target's
+        Assert.Equal(CellFormat.Default, Format(session, "F5"));
         Assert.Equal("E4:F5", page.Find("[data-testid=selection]").GetAttribute("data-range"));
         page.WaitForAssertion(() => Assert.Equal("2.00", CellOf(page, "E4").TextContent), Wait); // C4 is empty, B1 is 2
     }
@@ -69,19 +73,17 @@ public class GridClipboardTests : GridTestContext
         var page = RenderPage();
         var controller = ControllerOf(page);
         var session = await SessionAsync();
-        string? Input(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
-        CellFormat Format(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Format);
         await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("A1"), CellAddress.Parse("A2")));
         var text = await page.InvokeAsync(() => controller.Copy(cut: false));
         await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("D1"), extend: false));
         await page.InvokeAsync(() => controller.Paste(text));
-        page.WaitForAssertion(() => Assert.Equal(("=E1*2", "plain"), (Input("D1"), Input("D2"))), Wait);
-        Assert.Equal((new CellFormat("#,##0", true), CellFormat.Default), (Format("D1"), Format("D2")));
+        page.WaitForAssertion(() => Assert.Equal(("=E1*2", "plain"), (Input(session, "D1"), Input(session, "D2"))), Wait);
+        Assert.Equal((new CellFormat("#,##0", true), CellFormat.Default), (Format(session, "D1"), Format(session, "D2")));
 
         await page.InvokeAsync(() => controller.Key("z", shift: false, ctrl: true));
 
-        page.WaitForAssertion(() => Assert.Equal((null, "old"), (Input("D1"), Input("D2"))), Wait);
-        Assert.Equal((CellFormat.Default, new CellFormat("0%", false)), (Format("D1"), Format("D2")));
+        page.WaitForAssertion(() => Assert.Equal((null, "old"), (Input(session, "D1"), Input(session, "D2"))), Wait);
+        Assert.Equal((CellFormat.Default, new CellFormat("0%", false)), (Format(session, "D1"), Format(session, "D2")));
         page.WaitForAssertion(() => Assert.Empty(controller.Session.Client!.Pending), Wait);
     }
 
@@ -98,8 +100,6 @@ public class GridClipboardTests : GridTestContext
         var page = RenderPage();
         var controller = ControllerOf(page);
         var session = await SessionAsync();
-        string? Input(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
-        bool Bold(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Format.Bold);
         var start = session.Revision;
 
         // One cell down a column, as a fill.
@@ -107,7 +107,7 @@ public class GridClipboardTests : GridTestContext
         var one = await page.InvokeAsync(() => controller.Copy(cut: false));
         await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("B2"), CellAddress.Parse("B4")));
         await page.InvokeAsync(() => controller.Paste(one));
-        page.WaitForAssertion(() => Assert.Equal(("=A2*2", "=A3*2", "=A4*2"), (Input("B2"), Input("B3"), Input("B4"))), Wait);
+        page.WaitForAssertion(() => Assert.Equal(("=A2*2", "=A3*2", "=A4*2"), (Input(session, "B2"), Input(session, "B3"), Input(session, "B4"))), Wait);
         Assert.Equal("B2:B4", page.Find("[data-testid=selection]").GetAttribute("data-range"));
 
         // A 1 x 2 block over 2 x 4: four copies, in both directions.
@@ -115,18 +115,18 @@ public class GridClipboardTests : GridTestContext
         var pair = await page.InvokeAsync(() => controller.Copy(cut: false));
         await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("D6"), CellAddress.Parse("G7")));
         await page.InvokeAsync(() => controller.Paste(pair));
-        page.WaitForAssertion(() => Assert.Equal("x", Input("G7")), Wait);
-        Assert.Equal(("=$A6+C6", "x", "=$A6+E6", "x"), (Input("D6"), Input("E6"), Input("F6"), Input("G6")));
-        Assert.Equal(("=$A7+C7", "x", "=$A7+E7", "x"), (Input("D7"), Input("E7"), Input("F7"), Input("G7")));
-        Assert.Equal((false, true, false, true), (Bold("D7"), Bold("E7"), Bold("F7"), Bold("G7")));
+        page.WaitForAssertion(() => Assert.Equal("x", Input(session, "G7")), Wait);
+        Assert.Equal(("=$A6+C6", "x", "=$A6+E6", "x"), (Input(session, "D6"), Input(session, "E6"), Input(session, "F6"), Input(session, "G6")));
+        Assert.Equal(("=$A7+C7", "x", "=$A7+E7", "x"), (Input(session, "D7"), Input(session, "E7"), Input(session, "F7"), Input(session, "G7")));
+        Assert.Equal((false, true, false, true), (Format(session, "D7").Bold, Format(session, "E7").Bold, Format(session, "F7").Bold, Format(session, "G7").Bold));
         page.WaitForAssertion(() => Assert.Empty(controller.Session.Client!.Pending), Wait);
         Assert.Equal(start + 2, session.Revision); // each paste one op
 
         // A selection that is not a multiple (3 columns for a block of 2) gets one copy at its start.
         await page.InvokeAsync(() => controller.State.SelectRange(CellAddress.Parse("D9"), CellAddress.Parse("F9")));
         await page.InvokeAsync(() => controller.Paste(pair));
-        page.WaitForAssertion(() => Assert.Equal(("=$A9+C9", "x"), (Input("D9"), Input("E9"))), Wait);
-        Assert.Null(Input("F9"));
+        page.WaitForAssertion(() => Assert.Equal(("=$A9+C9", "x"), (Input(session, "D9"), Input(session, "E9"))), Wait);
+        Assert.Null(Input(session, "F9"));
         Assert.Equal("D9:E9", page.Find("[data-testid=selection]").GetAttribute("data-range"));
 
         // Whole columns are not filled to the last row: one copy at their start.
@@ -134,8 +134,8 @@ public class GridClipboardTests : GridTestContext
         one = await page.InvokeAsync(() => controller.Copy(cut: false));
         await page.InvokeAsync(() => controller.Header("column", 8, shift: false));
         await page.InvokeAsync(() => controller.Paste(one));
-        page.WaitForAssertion(() => Assert.Equal("=G1*2", Input("H1")), Wait);
-        Assert.Null(Input("H2"));
+        page.WaitForAssertion(() => Assert.Equal("=G1*2", Input(session, "H1")), Wait);
+        Assert.Null(Input(session, "H2"));
     }
 
     [Fact]
@@ -168,7 +168,6 @@ public class GridClipboardTests : GridTestContext
         var page = RenderPage();
         var controller = ControllerOf(page);
         var session = await SessionAsync();
-        string? Input(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
         var start = session.Revision;
         Assert.Equal("1\r\n", await page.InvokeAsync(() => controller.Copy(cut: false)));
 
@@ -176,8 +175,8 @@ public class GridClipboardTests : GridTestContext
         await page.InvokeAsync(() => controller.State.Select(CellAddress.Parse("C3"), extend: false));
         await page.InvokeAsync(() => controller.Paste("2\t=A1*3\r\n"));
 
-        page.WaitForAssertion(() => Assert.Equal(("2", "=A1*3"), (Input("C3"), Input("D3"))), Wait); // as written, nothing moved
-        Assert.True(session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse("C3")).Format.Bold));
+        page.WaitForAssertion(() => Assert.Equal(("2", "=A1*3"), (Input(session, "C3"), Input(session, "D3"))), Wait); // as written, nothing moved
+        Assert.True(Format(session, "C3").Bold);
         Assert.Equal(start + 1, session.Revision);
     }
 
@@ -195,8 +194,6 @@ public class GridClipboardTests : GridTestContext
         var page = RenderPage();
         var controller = ControllerOf(page);
         var session = await SessionAsync();
-        string? Input(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Input);
-        CellFormat Format(string cell) => session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse(cell)).Format);
         var start = session.Revision;
 
         // A1:A2 moved one row down (overlapping its own place): A2 is overwritten, A1 is left behind.
@@ -207,13 +204,13 @@ public class GridClipboardTests : GridTestContext
 
         page.WaitForAssertion(() => Assert.Empty(controller.Session.Client!.Pending), Wait);
         Assert.Equal(start + 1, session.Revision);
-        Assert.Equal((null, "5", "=A1*2"), (Input("A1"), Input("A2"), Input("A3"))); // the formula as it was (Excel)
-        Assert.Equal((CellFormat.Default, new CellFormat("0.00", true), new CellFormat("0%", false)), (Format("A1"), Format("A2"), Format("A3")));
+        Assert.Equal((null, "5", "=A1*2"), (Input(session, "A1"), Input(session, "A2"), Input(session, "A3"))); // the formula as it was (Excel)
+        Assert.Equal((CellFormat.Default, new CellFormat("0.00", true), new CellFormat("0%", false)), (Format(session, "A1"), Format(session, "A2"), Format(session, "A3")));
 
         // One undo puts inputs and formats back.
         await page.InvokeAsync(() => controller.Undo());
-        page.WaitForAssertion(() => Assert.Equal(("5", "=A1*2", null), (Input("A1"), Input("A2"), Input("A3"))), Wait);
-        Assert.Equal((new CellFormat("0.00", true), new CellFormat("0%", false), new CellFormat(null, true)), (Format("A1"), Format("A2"), Format("A3")));
+        page.WaitForAssertion(() => Assert.Equal(("5", "=A1*2", null), (Input(session, "A1"), Input(session, "A2"), Input(session, "A3"))), Wait);
+        Assert.Equal((new CellFormat("0.00", true), new CellFormat("0%", false), new CellFormat(null, true)), (Format(session, "A1"), Format(session, "A2"), Format(session, "A3")));
     }
 
     [Fact]
@@ -242,6 +239,6 @@ public class GridClipboardTests : GridTestContext
 
         Assert.Equal(start, session.Revision);
         Assert.Empty(controller.Session.Client!.Pending);
-        Assert.Null(session.Read((w, _) => w.GetCell("Sheet1", CellAddress.Parse("B2")).Input));
+        Assert.Null(Input(session, "B2"));
     }
 }
