@@ -205,7 +205,7 @@ public class LiveGridTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Headers_select_columns_and_rows_and_ctrl_x_then_ctrl_v_moves_the_cells()
+    public async Task Headers_select_columns_and_rows_by_click_shift_click_and_drag_and_ctrl_x_then_ctrl_v_moves_the_cells()
     {
         var id = await browser.NewModelAsync("Cut " + Guid.NewGuid().ToString("N")[..6]);
         var alice = await browser.OpenModelAsync("alice@demo.local", id);
@@ -220,6 +220,21 @@ public class LiveGridTests(BrowserFixture browser)
         await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "B:C");
         await alice.Locator(".cg-rowhead[data-row='3']").ClickAsync();
         await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "3:3");
+
+        // Dragging from a header across others extends the whole-column or whole-row selection, back and forth.
+        await alice.Locator(".cg-colhead[data-col='4']").HoverAsync();
+        await alice.Mouse.DownAsync();
+        await alice.Locator(".cg-colhead[data-col='6']").HoverAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "D:F");
+        await alice.Locator(".cg-colhead[data-col='2']").HoverAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "B:D");
+        await alice.Mouse.UpAsync();
+        await alice.Locator(".cg-rowhead[data-row='5']").HoverAsync();
+        await alice.Mouse.DownAsync();
+        await alice.Cell("B7").HoverAsync(); // over the cells, the row under the pointer counts
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "5:7");
+        await alice.Mouse.UpAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-active", "A5");
         await alice.GetByTestId("select-all").ClickAsync();
         await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "A1:XFD1048576");
 

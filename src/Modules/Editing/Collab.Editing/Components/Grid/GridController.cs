@@ -205,7 +205,7 @@ public sealed class GridController : IAsyncDisposable
 
     /// <summary>
     /// A click on a header: <c>column</c> selects the whole column, <c>row</c> the whole row (Shift extends from the
-    /// active cell's column or row), <c>corner</c> the whole sheet.
+    /// active cell's column or row, and so does a drag from one header across others), <c>corner</c> the whole sheet.
     /// </summary>
     [JSInvokable]
     public void Header(string kind, int index, bool shift)
