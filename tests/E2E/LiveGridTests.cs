@@ -164,7 +164,7 @@ public class LiveGridTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_block_copied_with_ctrl_c_pastes_with_ctrl_v_as_one_set_range()
+    public async Task A_block_copied_with_ctrl_c_pastes_with_ctrl_v_in_one_op_its_formulas_shifted_and_other_text_as_values()
     {
         var id = await browser.NewModelAsync("Clipboard " + Guid.NewGuid().ToString("N")[..6]);
         var alice = await browser.OpenModelAsync("alice@demo.local", id);
@@ -183,17 +183,29 @@ public class LiveGridTests(BrowserFixture browser)
         await alice.SelectCellAsync("D4");
         await alice.Keyboard.PressAsync("Control+V");
 
+        // The formula reads the cells at the same distance from its new place: =D4+E4.
         await Assertions.Expect(alice.Cell("E5")).ToHaveTextAsync("3");
         await Assertions.Expect(alice.Cell("D5")).ToHaveTextAsync("x y");
         await Assertions.Expect(alice.GetByTestId("selection")).ToHaveAttributeAsync("data-range", "D4:E5");
+        await Assertions.Expect(alice.Cell("E5")).Not.ToHaveAttributeAsync("data-pending", "true");
         var (after, cells) = await browser.ServerCellsAsync(id);
         Assert.Equal(before + 1, after);
-        Assert.Equal(["1", "2", "x y", "3"], new[] { cells["D4"], cells["E4"], cells["D5"], cells["E5"] });
+        Assert.Equal(["1", "2", "x y", "=D4+E4"], new[] { cells["D4"], cells["E4"], cells["D5"], cells["E5"] });
+
+        // Text another program put on the clipboard pastes as it is.
+        await alice.SelectCellAsync("G1");
+        await alice.GetByTestId("cell-editor").EvaluateAsync(
+            "(editor, text) => { const data = new DataTransfer(); data.setData('text/plain', text); editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }",
+            "7\t=A1*3");
+        await Assertions.Expect(alice.Cell("H1")).ToHaveTextAsync("3");
+        await Assertions.Expect(alice.Cell("H1")).Not.ToHaveAttributeAsync("data-pending", "true");
+        (_, cells) = await browser.ServerCellsAsync(id);
+        Assert.Equal(("7", "=A1*3"), (cells["G1"], cells["H1"]));
         await alice.Context.CloseAsync();
     }
 
     [Fact]
-    public async Task Headers_select_columns_and_rows_and_ctrl_x_then_ctrl_v_moves_the_cells()
+    public async Task Headers_select_columns_and_rows_by_click_shift_click_and_drag_and_ctrl_x_then_ctrl_v_moves_the_cells()
     {
         var id = await browser.NewModelAsync("Cut " + Guid.NewGuid().ToString("N")[..6]);
         var alice = await browser.OpenModelAsync("alice@demo.local", id);
@@ -208,6 +220,21 @@ public class LiveGridTests(BrowserFixture browser)
         await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "B:C");
         await alice.Locator(".cg-rowhead[data-row='3']").ClickAsync();
         await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "3:3");
+
+        // Dragging from a header across others extends the whole-column or whole-row selection, back and forth.
+        await alice.Locator(".cg-colhead[data-col='4']").HoverAsync();
+        await alice.Mouse.DownAsync();
+        await alice.Locator(".cg-colhead[data-col='6']").HoverAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "D:F");
+        await alice.Locator(".cg-colhead[data-col='2']").HoverAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "B:D");
+        await alice.Mouse.UpAsync();
+        await alice.Locator(".cg-rowhead[data-row='5']").HoverAsync();
+        await alice.Mouse.DownAsync();
+        await alice.Cell("B7").HoverAsync(); // over the cells, the row under the pointer counts
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "5:7");
+        await alice.Mouse.UpAsync();
+        await Assertions.Expect(selection).ToHaveAttributeAsync("data-active", "A5");
         await alice.GetByTestId("select-all").ClickAsync();
         await Assertions.Expect(selection).ToHaveAttributeAsync("data-range", "A1:XFD1048576");
 

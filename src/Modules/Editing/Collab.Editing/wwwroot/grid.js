@@ -150,6 +150,7 @@ class Grid {
         this.active = null;
         this.dragging = false;
         this.lastDrag = '';
+        this.headerDrag = null;
         this.offlineMarks = new Map();
         this.flushing = false;
         this.flushTimer = 0;
@@ -621,6 +622,11 @@ class Grid {
             return;
         }
 
+        if (this.headerDrag) {
+            this.dragHeader(e);
+            return;
+        }
+
         if (!this.dragging) {
             return;
         }
@@ -638,6 +644,30 @@ class Grid {
         }
 
         this.dragging = false;
+        this.headerDrag = null;
+    }
+
+    // A drag that started on a column letter (row number) extends the whole-column (whole-row) selection to the column
+    // (row) under the pointer, over the headers or over the cells, as Shift+click on it would.
+    dragHeader(e) {
+        const drag = this.headerDrag;
+        const target = document.elementFromPoint(e.clientX, e.clientY);
+        const header = target && target.closest ? target.closest(drag.kind === 'column' ? '.cg-colhead[data-col]' : '.cg-rowhead[data-row]') : null;
+        let index = 0;
+        if (header) {
+            index = +(drag.kind === 'column' ? header.dataset.col : header.dataset.row);
+        } else {
+            const cell = this.cellAt(target);
+            if (cell) {
+                const [row, column] = position(cell.dataset.cell);
+                index = drag.kind === 'column' ? column : row;
+            }
+        }
+
+        if (index > 0 && index !== drag.index) {
+            drag.index = index;
+            this.send('Header', drag.kind, index, true);
+        }
     }
 
     onDoubleClick(e) {
@@ -667,7 +697,7 @@ class Grid {
     onHeaderMouseDown(e) {
         const handle = e.target.closest ? e.target.closest('.cg-resize') : null;
         if (!handle && e.button === 0 && e.target.closest) {
-            // A header selects its whole column or row (Shift extends); the corner selects the whole sheet.
+            // A header selects its whole column or row (Shift, or dragging on, extends); the corner selects the whole sheet.
             const column = e.target.closest('.cg-colhead[data-col]');
             const row = e.target.closest('.cg-rowhead[data-row]');
             const corner = e.target.closest('.cg-corner');
@@ -679,8 +709,10 @@ class Grid {
 
                 this.focus();
                 if (column) {
+                    this.headerDrag = { kind: 'column', index: +column.dataset.col };
                     this.send('Header', 'column', +column.dataset.col, e.shiftKey);
                 } else if (row) {
+                    this.headerDrag = { kind: 'row', index: +row.dataset.row };
                     this.send('Header', 'row', +row.dataset.row, e.shiftKey);
                 } else {
                     this.send('Header', 'corner', 0, false);

@@ -74,8 +74,10 @@ internal static partial class FormulaFileText
     }
 
     /// <summary>
-    /// Moves the relative references of a formula by rows and columns, as Excel does when a shared formula is
-    /// copied; a reference moved off the sheet becomes #REF!. Used for formulas that do not parse.
+    /// Moves the relative references of a formula by rows and columns, as Excel does when a formula is copied; a
+    /// reference or range moved off the sheet becomes #REF!. The text counterpart of <see cref="CopyRewriter"/>, for
+    /// formulas the engine cannot parse: copies of such a shared formula on import, and such formulas kept verbatim
+    /// when they are pasted elsewhere (<see cref="FormulaRewriter.Shift"/>).
     /// </summary>
     public static string Shift(string fileText, int rows, int columns)
     {
@@ -108,16 +110,10 @@ internal static partial class FormulaFileText
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         if (m.Groups["cc"].Success)
         {
-            int column = CellAddress.ColumnNumber(m.Groups["cc"].Value);
-            int row = int.Parse(m.Groups["cr"].Value, inv);
-            if (column == 0 || row < 1 || row > CellAddress.MaxRows)
-            {
-                return m.Value;
-            }
-
-            int? c = Move(column, m.Groups["ca"].Length > 0, columns, CellAddress.MaxColumns);
-            int? r = Move(row, m.Groups["ra"].Length > 0, rows, CellAddress.MaxRows);
-            return c is null || r is null ? "#REF!" : m.Groups["ca"].Value + CellAddress.ColumnName(c.Value) + m.Groups["ra"].Value + r.Value.ToString(inv);
+            // A range of cells with one end off the sheet is #REF! as a whole, as in Excel.
+            var first = ShiftCell(m, "", rows, columns);
+            var second = m.Groups["cc2"].Success ? ShiftCell(m, "2", rows, columns) : "";
+            return first is null || second is null ? "#REF!" : second.Length == 0 ? first : first + ":" + second;
         }
 
         if (m.Groups["c1"].Success)
@@ -129,8 +125,8 @@ internal static partial class FormulaFileText
                 return m.Value;
             }
 
-            int? c1 = Move(first, m.Groups["a1"].Length > 0, columns, CellAddress.MaxColumns);
-            int? c2 = Move(last, m.Groups["a2"].Length > 0, columns, CellAddress.MaxColumns);
+            int? c1 = CopyRewriter.Move(first, m.Groups["a1"].Length > 0, columns, CellAddress.MaxColumns);
+            int? c2 = CopyRewriter.Move(last, m.Groups["a2"].Length > 0, columns, CellAddress.MaxColumns);
             return c1 is null || c2 is null ? "#REF!" : m.Groups["a1"].Value + CellAddress.ColumnName(c1.Value) + ":" + m.Groups["a2"].Value + CellAddress.ColumnName(c2.Value);
         }
 
@@ -141,24 +137,32 @@ internal static partial class FormulaFileText
             return m.Value;
         }
 
-        int? r1 = Move(top, m.Groups["b1"].Length > 0, rows, CellAddress.MaxRows);
-        int? r2 = Move(bottom, m.Groups["b2"].Length > 0, rows, CellAddress.MaxRows);
+        int? r1 = CopyRewriter.Move(top, m.Groups["b1"].Length > 0, rows, CellAddress.MaxRows);
+        int? r2 = CopyRewriter.Move(bottom, m.Groups["b2"].Length > 0, rows, CellAddress.MaxRows);
         return r1 is null || r2 is null ? "#REF!" : FormattableString.Invariant($"{m.Groups["b1"].Value}{r1}:{m.Groups["b2"].Value}{r2}");
     }
 
-    private static int? Move(int index, bool absolute, int by, int max)
+    // One end of a cell reference or range (group suffix "" or "2") moved; null when it leaves the sheet. Text that
+    // is no cell of the sheet (a row past the last) stays as it was.
+    private static string? ShiftCell(Match m, string end, int rows, int columns)
     {
-        if (absolute)
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        Group absoluteColumn = m.Groups["ca" + end], letters = m.Groups["cc" + end], absoluteRow = m.Groups["ra" + end], digits = m.Groups["cr" + end];
+        int column = CellAddress.ColumnNumber(letters.Value);
+        int row = int.Parse(digits.Value, inv);
+        if (column == 0 || row < 1 || row > CellAddress.MaxRows)
         {
-            return index;
+            return absoluteColumn.Value + letters.Value + absoluteRow.Value + digits.Value;
         }
 
-        long moved = (long)index + by;
-        return moved < 1 || moved > max ? null : (int)moved;
+        int? c = CopyRewriter.Move(column, absoluteColumn.Length > 0, columns, CellAddress.MaxColumns);
+        int? r = CopyRewriter.Move(row, absoluteRow.Length > 0, rows, CellAddress.MaxRows);
+        return c is null || r is null ? null : absoluteColumn.Value + CellAddress.ColumnName(c.Value) + absoluteRow.Value + r.Value.ToString(inv);
     }
 
-    // Cell references A1/$A$1, column ranges A:C and row ranges 1:3, not inside a longer word, not a function or sheet name.
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.\\$])(?:(?<ca>\$?)(?<cc>[A-Za-z]{1,3})(?<ra>\$?)(?<cr>[0-9]{1,7})|(?<a1>\$?)(?<c1>[A-Za-z]{1,3}):(?<a2>\$?)(?<c2>[A-Za-z]{1,3})|(?<b1>\$?)(?<r1>[0-9]{1,7}):(?<b2>\$?)(?<r2>[0-9]{1,7}))(?![A-Za-z0-9_.(!\\])", RegexOptions.CultureInvariant)]
+    // Cell references A1/$A$1 and ranges of them A1:B2, column ranges A:C and row ranges 1:3, not inside a longer word,
+    // not a function or sheet name.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.\\$])(?:(?<ca>\$?)(?<cc>[A-Za-z]{1,3})(?<ra>\$?)(?<cr>[0-9]{1,7})(?::(?<ca2>\$?)(?<cc2>[A-Za-z]{1,3})(?<ra2>\$?)(?<cr2>[0-9]{1,7}))?|(?<a1>\$?)(?<c1>[A-Za-z]{1,3}):(?<a2>\$?)(?<c2>[A-Za-z]{1,3})|(?<b1>\$?)(?<r1>[0-9]{1,7}):(?<b2>\$?)(?<r2>[0-9]{1,7}))(?![A-Za-z0-9_.(!\\])", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
     // Applies a renaming to every name directly followed by '(' outside strings, quoted sheet names and brackets.

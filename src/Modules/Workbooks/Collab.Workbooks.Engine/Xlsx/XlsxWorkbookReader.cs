@@ -434,7 +434,7 @@ internal sealed class XlsxWorkbookReader
             }
             else if (master.Root is not null)
             {
-                var shifted = new SharedFormulaShifter(address.Row - master.Address.Row, address.Column - master.Address.Column).Rewrite(master.Root);
+                var shifted = new CopyRewriter(address.Row - master.Address.Row, address.Column - master.Address.Column).Rewrite(master.Root);
                 input = FormulaPrinter.Print(shifted);
             }
             else

@@ -37,6 +37,7 @@ public sealed class GridController : IAsyncDisposable
     private string? _showWhenAdded;
     private string _pendingSignature = "";
     private string? _cutText;
+    private CellBlock? _copied;
     private string? _typedOpId;
     private long _pushedRevision = -1;
     private int _nextConflict;
@@ -204,7 +205,7 @@ public sealed class GridController : IAsyncDisposable
 
     /// <summary>
     /// A click on a header: <c>column</c> selects the whole column, <c>row</c> the whole row (Shift extends from the
-    /// active cell's column or row), <c>corner</c> the whole sheet.
+    /// active cell's column or row, and so does a drag from one header across others), <c>corner</c> the whole sheet.
     /// </summary>
     [JSInvokable]
     public void Header(string kind, int index, bool shift)
@@ -320,16 +321,19 @@ public sealed class GridController : IAsyncDisposable
     private static string? ValidOpId(string? opId) => opId is { Length: > 0 and <= EditingClient.MaxOpIdLength } ? opId : null;
 
     /// <summary>
-    /// Copy: the selection as tab-separated text. Cut (Ctrl+X) gives the same text and marks the selection (a dashed
-    /// border); nothing changes until the text is pasted in this page, which then moves the cells (see <see cref="Paste"/>).
-    /// A copy replaces an earlier cut mark.
+    /// Copy: the selection's values as shown, as tab-separated text for the clipboard. The page also keeps the copied
+    /// cells themselves (inputs and formats as they are now), which a paste of that same text in this page writes (see
+    /// <see cref="Paste"/>). Cut (Ctrl+X) gives the same text and marks the selection (a dashed border); nothing
+    /// changes until the text is pasted in this page, which then moves the cells. A copy replaces an earlier cut mark.
+    /// Viewers may copy.
     /// </summary>
     [JSInvokable]
     public string Copy(bool cut)
     {
-        var text = State.CopyText();
-        _cutText = null;
-        State.SetCutMark(null);
+        var block = State.CopyBlock();
+        var text = block?.Text ?? "";
+        CancelCut();
+        _copied = cut ? null : block;
         if (cut)
         {
             if (!CanEdit)
@@ -354,23 +358,31 @@ public sealed class GridController : IAsyncDisposable
     }
 
     /// <summary>
-    /// Pastes tab-separated text at the active cell as one setRange; the pasted block becomes the selection. When the
-    /// text is what the last cut in this page put on the clipboard, the cut cells move instead (see
-    /// <see cref="MoveCut"/>). The cut mark clears after any paste.
+    /// Pastes what the clipboard holds at the selection; the pasted block becomes the selection. When the text is what
+    /// the last cut in this page put on the clipboard, the cut cells move (see <see cref="MoveCut"/>); when it is what
+    /// the last copy put there, the copied cells are written (see <see cref="PasteCopied"/>). Other text (from another
+    /// program or page) is written at the active cell as values, one setRange. The cut mark clears after any paste.
     /// </summary>
     [JSInvokable]
     public void Paste(string text)
     {
+        text ??= "";
         var cut = State.CutMark;
         var cutText = _cutText;
         CancelCut();
-        if (cut is { } mark && cutText is not null && SameText(cutText, text ?? ""))
+        if (cut is { } mark && cutText is not null && SameText(cutText, text))
         {
             MoveCut(mark.Sheet, mark.Range);
             return;
         }
 
-        var rows = TabularText.Parse(text ?? "");
+        if (_copied is { } copied && SameText(copied.Text, text))
+        {
+            PasteCopied(copied);
+            return;
+        }
+
+        var rows = TabularText.Parse(text);
         if (rows.Count == 0 || rows[0].Count == 0)
         {
             return;
@@ -394,9 +406,35 @@ public sealed class GridController : IAsyncDisposable
         string.Equals(a.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'), b.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'), StringComparison.Ordinal);
 
     /// <summary>
+    /// Copy and paste, as Excel: the copied cells' inputs and formats, as they were when copied, are written at the
+    /// selection, each formula's relative references moved by the distance from its cell to the copy (see
+    /// <see cref="FormulaRewriter.Shift"/>). A selection larger than the block whose height and width are multiples of
+    /// the block's is filled with copies of it, each shifted for its own place. One op (a batch), so one undo step
+    /// undoes the whole paste.
+    /// </summary>
+    private void PasteCopied(CellBlock copied)
+    {
+        if (!CanEdit)
+        {
+            Notify?.Invoke(ReadOnlyReason(), true);
+            return;
+        }
+
+        // Whole columns or rows are not filled (a million rows): the block goes once at their start.
+        var target = copied.TargetFor(State.Selection, tile: !State.WholeSelection);
+        if (TooManyToPaste("pastes", target.CellCount))
+        {
+            return;
+        }
+
+        Edit(BatchOperation.Of(copied.WriteAt(State.Sheet, target, shiftFormulas: true)));
+        State.SelectRange(target.Start, target.End);
+    }
+
+    /// <summary>
     /// Cut and paste, as Excel: the cut cells' inputs are written at the active cell exactly as they are (formulas keep
-    /// their text: their relative references are not moved), and the cut cells the block does not land on are cleared.
-    /// One op (a batch), so one undo step undoes the whole move. Formats stay where they are.
+    /// their text: their relative references are not moved) with their formats, and the cut cells the block does not
+    /// land on are cleared and lose their format. One op (a batch), so one undo step undoes the whole move.
     /// </summary>
     private void MoveCut(string sheet, RangeAddress source)
     {
@@ -406,16 +444,18 @@ public sealed class GridController : IAsyncDisposable
             return;
         }
 
-        var limit = _session.Limits.MaxSetRangeCells;
-        if (source.CellCount > limit)
+        if (TooManyToPaste("moves", source.CellCount))
         {
-            Notify?.Invoke($"That moves {source.CellCount:N0} cells; at most {limit:N0} can be pasted at once.", true);
             return;
         }
 
-        var start = State.Selection.Start;
-        var target = new RangeAddress(start, new CellAddress(
-            Math.Min(CellAddress.MaxRows, start.Row + source.RowCount - 1), Math.Min(CellAddress.MaxColumns, start.Column + source.ColumnCount - 1)));
+        if (State.ReadBlock(sheet, source) is not { } block)
+        {
+            Notify?.Invoke("The cut cells' sheet is gone.", true);
+            return;
+        }
+
+        var target = block.TargetFor(State.Selection, tile: false);
         var targetSheet = State.Sheet;
         var sameSheet = string.Equals(sheet, targetSheet, StringComparison.OrdinalIgnoreCase);
         if (sameSheet && target == source)
@@ -423,42 +463,25 @@ public sealed class GridController : IAsyncDisposable
             return;
         }
 
-        var inputs = _session.Read((workbook, _) =>
-        {
-            if (!workbook.HasSheet(sheet))
-            {
-                return null;
-            }
-
-            var rows = new List<IReadOnlyList<string>>(target.RowCount);
-            for (var r = 0; r < target.RowCount; r++)
-            {
-                var row = new List<string>(target.ColumnCount);
-                for (var c = 0; c < target.ColumnCount; c++)
-                {
-                    row.Add(workbook.GetCell(sheet, new CellAddress(source.Start.Row + r, source.Start.Column + c)).Input ?? "");
-                }
-
-                rows.Add(row);
-            }
-
-            return rows;
-        });
-        if (inputs is null)
-        {
-            Notify?.Invoke("The cut cells' sheet is gone.", true);
-            return;
-        }
-
-        var ops = new List<Operation>();
-        foreach (var rest in sameSheet ? Subtract(source, target) : [source])
-        {
-            ops.Add(new ClearRangeOperation(sheet, rest));
-        }
-
-        ops.Add(new SetRangeOperation(targetSheet, target, inputs));
-        Edit(ops.Count == 1 ? ops[0] : new BatchOperation(ops));
+        var rest = sameSheet ? Subtract(source, target) : [source];
+        var ops = rest.Select(range => (Operation)new ClearRangeOperation(sheet, range))
+            .Concat(CellBlock.ClearFormats(sheet, rest))
+            .Concat(block.WriteAt(targetSheet, target, shiftFormulas: false));
+        Edit(BatchOperation.Of(ops));
         State.SelectRange(target.Start, target.End);
+    }
+
+    // A paste is one setRange, which holds at most so many cells: more are refused here, saying why.
+    private bool TooManyToPaste(string verb, long cells)
+    {
+        var limit = _session.Limits.MaxSetRangeCells;
+        if (cells <= limit)
+        {
+            return false;
+        }
+
+        Notify?.Invoke($"That {verb} {cells:N0} cells; at most {limit:N0} can be pasted at once.", true);
+        return true;
     }
 
     /// <summary>The parts of <paramref name="range"/> outside <paramref name="hole"/> (at most four rectangles).</summary>

@@ -865,8 +865,12 @@ public sealed class GridState : GridContext
 
     // ----- clipboard -----
 
-    /// <summary>The selection as tab-separated text (rows by newlines), as Excel puts it on the clipboard: values as shown.</summary>
-    public string CopyText(int maxCells = 100_000)
+    /// <summary>
+    /// What a copy of the selection takes (see <see cref="CellBlock"/>); null when there is nothing. Whole columns or
+    /// rows are taken from the selection's start to the end of the used range; of a larger selection, only the rows
+    /// that keep it within <paramref name="maxCells"/>.
+    /// </summary>
+    internal CellBlock? CopyBlock(int maxCells = 100_000)
     {
         var range = Selection;
         var sheet = _sheet;
@@ -876,34 +880,17 @@ public sealed class GridState : GridContext
             var used = _session.Read((workbook, _) => workbook.HasSheet(sheet) ? workbook.UsedRange(sheet) : null);
             if (used is not { } u || u.End.Row < range.Start.Row || u.End.Column < range.Start.Column)
             {
-                return "";
+                return null;
             }
 
             range = new RangeAddress(range.Start, new CellAddress(Math.Min(range.End.Row, u.End.Row), Math.Min(range.End.Column, u.End.Column)));
         }
 
         var lastRow = Math.Min(range.End.Row, range.Start.Row + Math.Max(1, maxCells / Math.Max(1, range.ColumnCount)) - 1);
-        return _session.Read((workbook, _) =>
-        {
-            if (!workbook.HasSheet(sheet))
-            {
-                return "";
-            }
-
-            var rows = new List<string>();
-            for (var r = range.Start.Row; r <= lastRow; r++)
-            {
-                var cells = new List<string>();
-                for (var c = range.Start.Column; c <= range.End.Column; c++)
-                {
-                    var info = workbook.GetCell(sheet, new CellAddress(r, c));
-                    cells.Add(TabularText.Quote(CellText.Format(info.Value, info.Format.NumberFormat)));
-                }
-
-                rows.Add(string.Join('\t', cells));
-            }
-
-            return string.Join("\r\n", rows) + "\r\n";
-        });
+        return ReadBlock(sheet, new RangeAddress(range.Start, new CellAddress(lastRow, range.End.Column)));
     }
+
+    /// <summary>The cells of <paramref name="range"/> of <paramref name="sheet"/> as they are now; null when the sheet is gone.</summary>
+    internal CellBlock? ReadBlock(string sheet, RangeAddress range) =>
+        _session.Read((workbook, _) => workbook.HasSheet(sheet) ? CellBlock.Read(workbook, sheet, range) : null);
 }

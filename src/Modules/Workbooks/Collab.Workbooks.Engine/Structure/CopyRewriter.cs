@@ -1,11 +1,11 @@
-namespace Collab.Workbooks.Engine.Xlsx;
+namespace Collab.Workbooks.Engine;
 
 /// <summary>
-/// Moves the relative references of a formula tree by rows and columns, as Excel does when a shared formula's
-/// master is copied to the other cells of its range. Absolute coordinates stay; a reference moved off the sheet
-/// becomes #REF!.
+/// Moves the relative references of a formula tree by rows and columns, as Excel does when a formula is copied that
+/// far (a paste, or a shared formula's master copied to the other cells of its range). Absolute coordinates stay,
+/// whole columns keep their rows and whole rows their columns; a reference moved off the sheet becomes #REF!.
 /// </summary>
-internal sealed class SharedFormulaShifter(int rows, int columns) : ReferenceRewriter
+internal sealed class CopyRewriter(int rows, int columns) : ReferenceRewriter
 {
     protected override Node RewriteCell(CellRefNode node)
     {
@@ -54,7 +54,8 @@ internal sealed class SharedFormulaShifter(int rows, int columns) : ReferenceRew
             rowSwap ? node.Row1Absolute : node.Row2Absolute, columnSwap ? node.Column1Absolute : node.Column2Absolute);
     }
 
-    private static int? Move(int index, bool absolute, int by, int max)
+    /// <summary>A row or column index moved by <paramref name="by"/> (absolute ones stay); null when it leaves 1 to <paramref name="max"/>.</summary>
+    internal static int? Move(int index, bool absolute, int by, int max)
     {
         if (absolute || by == 0)
         {
