@@ -34,6 +34,38 @@ public class IncrementalStructureTests
     }
 
     [Fact]
+    public void Deleting_and_editing_many_formulas_that_read_one_cell_keeps_its_dependents_exact()
+    {
+        // 300 formulas read $A$1 and the range $A$1:$A$2 (lists large enough to be indexed); rows of them go, some are
+        // rewritten, more arrive: the index must still list exactly the remaining formulas.
+        var workbook = With(("A1", "2"), ("A2", "3"));
+        for (int row = 3; row <= 302; row++)
+        {
+            workbook.Set($"B{row}", $"=$A$1*{row}");
+            workbook.Set($"C{row}", $"=SUM($A$1:$A$2)+{row}");
+        }
+
+        workbook.DeleteRows(Main, 10, 50);
+        workbook.DeleteRows(Main, 100, 30);
+        for (int row = 3; row <= 60; row += 3)
+        {
+            workbook.Set($"B{row}", "7");
+        }
+
+        workbook.Set("B400", "=$A$1*400");
+        workbook.Set("A1", "5");
+
+        Assert.Equal("40", workbook.Value("B8")); // row 8 stayed: 5 * 8
+        Assert.Equal("7", workbook.Value("B9"));
+        Assert.Equal("=$A$1*60", workbook.Input("B10")); // row 60 moved up by 50
+        Assert.Equal("300", workbook.Value("B10"));
+        Assert.Equal("68", workbook.Value("C10")); // (5 + 3) + 60
+        Assert.Equal("=$A$1*180", workbook.Input("B100")); // rows 150 to 179 went in the second delete
+        Assert.Equal("2000", workbook.Value("B400"));
+        AssertConsistent(workbook);
+    }
+
+    [Fact]
     public void A_sum_over_a_range_losing_a_row_drops_that_value()
     {
         var workbook = With(("A1", "1"), ("A2", "2"), ("A3", "4"), ("A4", "8"), ("A5", "16"), ("B1", "=SUM(A1:A5)"), ("C1", "=B1*10"));

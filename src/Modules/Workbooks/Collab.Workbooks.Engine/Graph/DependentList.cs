@@ -3,7 +3,12 @@ namespace Collab.Workbooks.Engine;
 /// <summary>A small unordered list of formula cells with swap-removal.</summary>
 internal sealed class DependentList
 {
+    // From this many formulas on, a position index makes Remove constant-time (deleting rows whose formulas all read
+    // one input cell removed them one by one from a list of thousands). A formula is listed at most once.
+    private const int IndexFrom = 64;
+
     private Cell[] _items = new Cell[2];
+    private Dictionary<Cell, int>? _positions;
 
     public int Count { get; private set; }
 
@@ -16,22 +21,57 @@ internal sealed class DependentList
             Array.Resize(ref _items, _items.Length * 2);
         }
 
+        if (_positions is null && Count >= IndexFrom)
+        {
+            _positions = new Dictionary<Cell, int>(Count * 2, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < Count; i++)
+            {
+                _positions[_items[i]] = i;
+            }
+        }
+
+        _positions?.Add(cell, Count);
         _items[Count++] = cell;
     }
 
     public bool Remove(Cell cell)
     {
-        for (int i = 0; i < Count; i++)
+        int at = -1;
+        if (_positions is not null)
         {
-            if (ReferenceEquals(_items[i], cell))
+            if (!_positions.Remove(cell, out at))
             {
-                _items[i] = _items[--Count];
-                _items[Count] = null!;
-                return true;
+                return false;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < Count && at < 0; i++)
+            {
+                if (ReferenceEquals(_items[i], cell))
+                {
+                    at = i;
+                }
+            }
+
+            if (at < 0)
+            {
+                return false;
             }
         }
 
-        return false;
+        var last = _items[--Count];
+        _items[Count] = null!;
+        if (at != Count)
+        {
+            _items[at] = last;
+            if (_positions is not null)
+            {
+                _positions[last] = at;
+            }
+        }
+
+        return true;
     }
 }
 
