@@ -6,7 +6,7 @@ namespace Collab.Workbooks.Engine;
 /// Hand-written recursive descent parser for Excel formulas. Precedence, loosest first: comparisons,
 /// &amp;, + -, * /, ^, %, unary - +, the range operator ':'. Binary operators are left-associative.
 /// </summary>
-internal sealed class FormulaParser
+internal struct FormulaParser
 {
     /// <summary>Excel's limit on formula length.</summary>
     public const int MaxLength = 8192;
