@@ -482,31 +482,53 @@ public class GridPageTests : GridTestContext
     }
 
     [Fact]
-    public async Task A_remote_set_cell_re_renders_exactly_that_one_cell_component()
+    public async Task A_remote_set_cell_re_renders_exactly_the_row_that_holds_the_cell()
     {
-        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "=B1+1"));
+        Seed(w =>
+        {
+            w.SetCellInput("Sheet1", CellAddress.Parse("A1"), "=B1+1");
+            w.SetCellInput("Sheet1", CellAddress.Parse("C12"), "=B1*2");
+        });
         var page = RenderPage();
-        var cells = page.FindComponents<GridCell>();
-        Assert.True(cells.Count > 100, $"only {cells.Count} cells rendered");
-        var before = cells.ToDictionary(c => (c.Instance.Row, c.Instance.Column), c => c.RenderCount);
+        var rows = page.FindComponents<GridRow>();
+        Assert.True(rows.Count > 20, $"only {rows.Count} rows rendered");
+        Assert.True(page.FindAll(".cg-cell").Count > 100, "too few cells rendered");
+        var renders = rows.ToDictionary(r => r.Instance.Row, r => r.RenderCount);
+        var markup = rows.ToDictionary(r => r.Instance.Row, r => r.Markup);
+        var cells = CellMarkup(page);
 
         await BobSubmitsAsync(new SetCellOperation("Sheet1", "D7", "42"));
 
         page.WaitForAssertion(() => Assert.Equal("42", CellOf(page, "D7").TextContent), Wait);
-        var changed = page.FindComponents<GridCell>().Where(c => c.RenderCount != before[(c.Instance.Row, c.Instance.Column)]).ToList();
+        var changed = page.FindComponents<GridRow>().Where(r => r.RenderCount != renders[r.Instance.Row]).ToList();
         var only = Assert.Single(changed);
-        Assert.Equal((7, 4), (only.Instance.Row, only.Instance.Column));
-        Assert.Equal(before[(7, 4)] + 1, only.RenderCount);
+        Assert.Equal(7, only.Instance.Row);
+        Assert.Equal(renders[7] + 1, only.RenderCount);
+        // Every other row's markup, and every other cell of row 7, is what it was: the diff has nothing to do there.
+        Assert.All(page.FindComponents<GridRow>().Where(r => r.Instance.Row != 7), r => Assert.Equal(markup[r.Instance.Row], r.Markup));
+        Assert.Equal(["D7"], ChangedCells(cells, CellMarkup(page)));
 
-        // A change with a dependent re-renders both, nothing else.
+        // A change with dependents re-renders the row of each (row 1 once for B1 and A1, and row 12), nothing else.
+        cells = CellMarkup(page);
         await BobSubmitsAsync(new SetCellOperation("Sheet1", "B1", "9"));
-        page.WaitForAssertion(() => Assert.Equal(("10", "9"), (CellOf(page, "A1").TextContent, CellOf(page, "B1").TextContent)), Wait);
-        var afterSecond = page.FindComponents<GridCell>().Where(c => c.RenderCount != before[(c.Instance.Row, c.Instance.Column)]).Select(c => new CellAddress(c.Instance.Row, c.Instance.Column).ToString()).Order().ToList();
-        Assert.True(afterSecond.SequenceEqual(["A1", "B1", "D7"]), string.Join(",", afterSecond) + " B1=" + CellOf(page, "B1").TextContent + " v=" + ControllerOf(page).State.VersionOf(1, 2));
+        page.WaitForAssertion(() => Assert.Equal(("10", "9", "18"), (CellOf(page, "A1").TextContent, CellOf(page, "B1").TextContent, CellOf(page, "C12").TextContent)), Wait);
+        var afterSecond = page.FindComponents<GridRow>().ToDictionary(r => r.Instance.Row, r => r.RenderCount - renders[r.Instance.Row]);
+        Assert.Equal(new Dictionary<int, int> { [1] = 1, [7] = 1, [12] = 1 }, afterSecond.Where(p => p.Value != 0).ToDictionary());
+        Assert.All(page.FindComponents<GridRow>().Where(r => r.Instance.Row is not (1 or 7 or 12)), r => Assert.Equal(markup[r.Instance.Row], r.Markup));
+        Assert.Equal(["A1", "B1", "C12"], ChangedCells(cells, CellMarkup(page)));
+    }
+
+    private static Dictionary<string, string> CellMarkup(IRenderedComponent<ModelPage> page) =>
+        page.FindAll(".cg-cell").ToDictionary(e => e.GetAttribute("data-cell")!, e => e.OuterHtml);
+
+    private static List<string> ChangedCells(Dictionary<string, string> before, Dictionary<string, string> after)
+    {
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        return [.. after.Where(p => before[p.Key] != p.Value).Select(p => p.Key).Order(StringComparer.Ordinal)];
     }
 
     [Fact]
-    public async Task Scrolling_a_10000_row_sheet_renders_only_the_visible_cells_and_a_small_overscan()
+    public async Task Scrolling_a_10000_row_sheet_renders_only_the_visible_rows_and_cells_and_a_small_overscan()
     {
         Seed(w =>
         {
@@ -532,8 +554,63 @@ public class GridPageTests : GridTestContext
         Assert.All(rendered, c => Assert.InRange(c.Row, 5_001 - GridState.OverscanRows, 5_001 + visibleRows + GridState.OverscanRows));
         Assert.All(rendered, c => Assert.InRange(c.Column, 40 - GridState.OverscanColumns, 40 + visibleColumns + GridState.OverscanColumns));
         Assert.True(rendered.Count <= (visibleRows + 2 * GridState.OverscanRows + 1) * (visibleColumns + 2 * GridState.OverscanColumns + 1), $"{rendered.Count} cells rendered");
-        Assert.Equal(rendered.Count, page.FindComponents<GridCell>().Count);
         Assert.Empty(page.FindAll(".cg-cell[data-cell='A1']"));
+
+        // One row component per rendered row, each holding exactly the window's cells of its row and no other cell.
+        var window = state.Window;
+        var rows = page.FindComponents<GridRow>();
+        Assert.Equal(Enumerable.Range(window.FirstRow, window.LastRow - window.FirstRow + 1), rows.Select(r => r.Instance.Row).Order());
+        Assert.Equal(rendered.Count, rendered.Distinct().Count());
+        Assert.Equal(window.CellCount, rendered.Count);
+        foreach (var row in rows)
+        {
+            var names = row.FindAll(".cg-cell").Select(e => e.GetAttribute("data-cell")!).ToList();
+            var expected = Enumerable.Range(window.FirstColumn, window.LastColumn - window.FirstColumn + 1).Select(c => new CellAddress(row.Instance.Row, c).ToString()).ToList();
+            Assert.Equal(expected, names);
+        }
+
+        Assert.Equal(FormattableString.Invariant($"top:{GridState.RowTop(5001)}px;left:{state.ColumnLeft(40)}px;width:{GridState.DefaultColumnWidth}px"), CellOf(page, "AN5001").GetAttribute("style"));
+    }
+
+    [Fact]
+    public async Task Scrolling_across_and_resizing_a_column_re_render_the_rows_with_the_new_cells_and_positions()
+    {
+        Seed(w => w.SetCellInput("Sheet1", CellAddress.Parse("C5"), "7"));
+        var page = RenderPage();
+        var controller = ControllerOf(page);
+        var state = controller.State;
+        await page.InvokeAsync(() => controller.Viewport(0, 0, 1200, 700));
+        var rowsBefore = page.FindComponents<GridRow>().Select(r => r.Instance).ToList();
+
+        // Scrolling down a little: the rows still in the window keep their components (keyed by row) and do not render.
+        var renders = page.FindComponents<GridRow>().ToDictionary(r => r.Instance.Row, r => r.RenderCount);
+        await page.InvokeAsync(() => controller.Viewport(5 * GridState.RowHeight, 0, 1200, 700));
+        var window = state.Window;
+        Assert.Equal(4, window.FirstRow);
+        foreach (var row in page.FindComponents<GridRow>())
+        {
+            if (renders.TryGetValue(row.Instance.Row, out var count))
+            {
+                Assert.Equal(count, row.RenderCount);
+                Assert.Contains(row.Instance, rowsBefore);
+            }
+        }
+
+        Assert.Empty(page.FindAll(".cg-cell[data-cell='A1']"));
+        Assert.Single(page.FindAll($".cg-cell[data-cell='A{window.LastRow}']"));
+
+        // Scrolling across: every row shows the new columns.
+        await page.InvokeAsync(() => controller.Viewport(5 * GridState.RowHeight, state.ColumnLeft(4), 1200, 700));
+        window = state.Window;
+        Assert.Equal(3, window.FirstColumn);
+        Assert.Empty(page.FindAll(".cg-cell[data-cell='B5']"));
+        Assert.Equal(window.CellCount, page.FindAll(".cg-cell").Count);
+        Assert.Equal(("7", "cg-cell cg-number"), (CellOf(page, "C5").TextContent, CellOf(page, "C5").GetAttribute("class")));
+
+        // Widening column C moves the cells of the columns after it, in every row.
+        await page.InvokeAsync(() => controller.ResizeColumn(3, 250));
+        Assert.Equal(FormattableString.Invariant($"top:{GridState.RowTop(4)}px;left:{state.ColumnLeft(3)}px;width:250px"), CellOf(page, "C4").GetAttribute("style"));
+        Assert.Equal(FormattableString.Invariant($"top:{GridState.RowTop(6)}px;left:{state.ColumnLeft(3) + 250}px;width:{GridState.DefaultColumnWidth}px"), CellOf(page, "D6").GetAttribute("style"));
     }
 
     [Fact]

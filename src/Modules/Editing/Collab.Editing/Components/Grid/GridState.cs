@@ -34,7 +34,7 @@ public sealed class GridState : GridContext
     private readonly BrowserEditingSession _session;
     private readonly Dictionary<long, CellDisplay> _cells = [];
     private readonly Dictionary<long, int> _versions = [];
-    private readonly Dictionary<long, GridCell> _mounted = [];
+    private readonly Dictionary<int, GridRow> _rows = [];
     private readonly Dictionary<string, Dictionary<int, int>> _viewWidths = new(StringComparer.OrdinalIgnoreCase);
     private List<PendingCells> _pending = [];
     private int[] _columnLeft = [0, 0];
@@ -305,16 +305,17 @@ public sealed class GridState : GridContext
     /// <summary>The cell's version: it changes whenever what the cell shows changes.</summary>
     public int VersionOf(int row, int column) => _versions.TryGetValue(Key(row, column), out var version) ? version : 0;
 
-    internal void Mount(GridCell cell) => _mounted[Key(cell.Row, cell.Column)] = cell;
+    internal void Mount(GridRow row) => _rows[row.Row] = row;
 
-    internal void Unmount(GridCell cell)
+    internal void Unmount(GridRow row)
     {
-        var key = Key(cell.Row, cell.Column);
-        if (_mounted.TryGetValue(key, out var mounted) && ReferenceEquals(mounted, cell))
+        if (_rows.TryGetValue(row.Row, out var mounted) && ReferenceEquals(mounted, row))
         {
-            _mounted.Remove(key);
+            _rows.Remove(row.Row);
         }
     }
+
+    private static int RowOf(long key) => (int)(key >> 16);
 
     private void LoadWindow()
     {
@@ -340,13 +341,14 @@ public sealed class GridState : GridContext
     }
 
     /// <summary>
-    /// Re-reads the window and re-renders exactly the cells whose display changed (values, recalculated dependents,
-    /// formats, pending marks). Returns how many changed.
+    /// Re-reads the window, bumps the version of exactly the cells whose display changed (values, recalculated
+    /// dependents, formats, pending marks) and re-renders the rows holding them, each once. Returns how many changed.
     /// </summary>
     public int Refresh()
     {
         var fresh = ReadWindow(Window);
         var changed = 0;
+        HashSet<int>? rows = null;
         foreach (var (key, display) in fresh)
         {
             if (_cells.TryGetValue(key, out var old) && old == display)
@@ -358,10 +360,7 @@ public sealed class GridState : GridContext
             _versions[key] = ++_nextVersion;
             changed++;
             CellRefreshes++;
-            if (_mounted.TryGetValue(key, out var cell))
-            {
-                cell.Refresh();
-            }
+            (rows ??= []).Add(RowOf(key));
         }
 
         // Cells that became empty (cleared here or by someone else) show blank again.
@@ -374,9 +373,18 @@ public sealed class GridState : GridContext
             _versions.Remove(key);
             changed++;
             CellRefreshes++;
-            if (_mounted.TryGetValue(key, out var cell))
+            (rows ??= []).Add(RowOf(key));
+        }
+
+        // Versions are all bumped before a row is asked to render, so it renders once with every change of it.
+        if (rows is not null)
+        {
+            foreach (var row in rows)
             {
-                cell.Refresh();
+                if (_rows.TryGetValue(row, out var mounted))
+                {
+                    mounted.Refresh();
+                }
             }
         }
 
