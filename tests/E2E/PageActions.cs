@@ -14,11 +14,14 @@ public static class PageActions
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync("**/models");
-        await page.WaitUntilInteractiveAsync();
+
+        // The first sign-in of a run hashes the password and renders the first pages cold while the other test
+        // projects run beside it on two cores: it gets longer than the 15 s given to each step after it.
+        await page.WaitForURLAsync("**/models", new PageWaitForURLOptions { Timeout = 60_000 });
+        await page.WaitUntilInteractiveAsync(60_000);
     }
 
     /// <summary>Waits for the marker the layout renders once the circuit is live (clicks before that are lost).</summary>
-    public static Task WaitUntilInteractiveAsync(this IPage page) =>
-        page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    public static Task WaitUntilInteractiveAsync(this IPage page, float? timeout = null) =>
+        page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = timeout });
 }
