@@ -16,8 +16,9 @@ public static class PageActions
         await page.GetByTestId("login-submit").ClickAsync();
 
         // The first sign-in of a run hashes the password and renders the first pages cold while the other test
-        // projects run beside it on two cores: it gets longer than the 15 s given to each step after it.
-        await page.WaitForURLAsync("**/models", new PageWaitForURLOptions { Timeout = 60_000 });
+        // projects run beside it on two cores: it gets longer than the 15 s given to each step after it. The redirect
+        // is enough (not the page's load event, which waits for every asset); the interactive marker comes next.
+        await page.WaitForURLAsync("**/models", new PageWaitForURLOptions { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
         await page.WaitUntilInteractiveAsync(60_000);
     }
 
