@@ -58,7 +58,8 @@ public class ClientTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         await ShareAsync(alice, modelId, "carol@demo.local", "viewer");
         await using var carol = await ConnectAsync("carol@demo.local");
         var model = await carol.OpenModelAsync(modelId, TestContext.Current.CancellationToken);
-        var rejected = new TaskCompletionSource<string>();
+        // Raised under the model's gate: the test's continuation must not run there (it reads the model, which takes the gate).
+        var rejected = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         model.Rejected += (_, reason) => rejected.TrySetResult(reason);
 
         var edit = await model.EditAsync(new SetCellOperation("Sheet1", "A1", "mine"), cancellationToken: TestContext.Current.CancellationToken);

@@ -184,7 +184,7 @@ public class SessionTests
         await session.JoinAsync(new Member(admin, messages => Record(early, messages)), null, wantState: false);
 
         var notStoredWhenAcked = 0;
-        var joinedLate = new TaskCompletionSource<JoinOutcome>();
+        var joinedLate = new TaskCompletionSource<JoinOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         var submitters = Enumerable.Range(0, 20).Select(s => Task.Run(async () =>
         {
             for (var i = 0; i < 25; i++)
