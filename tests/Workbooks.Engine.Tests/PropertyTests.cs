@@ -43,6 +43,55 @@ public class PropertyTests
             238422218, 1249003908, 1933906309, 1143587484, 974182732, 2053073536, 2031214584, 855112557, 388039077, 1540945457,
             1505384743, 1253991488, 1907748807]);
 
+    /// <summary>
+    /// A clone made halfway through a random edit sequence equals the workbook (sheets, names, inputs, values, formats,
+    /// widths), passes the integrity checks, and stays equal to it while both take the rest of the sequence: its
+    /// formula trees and dependency index are its own, bound to its own sheets.
+    /// </summary>
+    [Fact]
+    public void A_clone_equals_its_workbook_and_evolves_identically()
+    {
+        foreach (var (mixed, structural) in new[] { (false, false), (true, false), (false, true) })
+        {
+            Gen.Int[0, int.MaxValue].Array[6, 30].Sample(
+                seeds =>
+                {
+                    var model = new RandomModel(mixed, structural);
+                    int half = seeds.Length / 2;
+                    foreach (int seed in seeds[..half])
+                    {
+                        model.Apply(seed);
+                    }
+
+                    var twin = model.Twin();
+                    AssertSame(model.Workbook, twin.Workbook, model.Log.ToString());
+                    TestBook.AssertConsistent(twin.Workbook);
+                    foreach (int seed in seeds[half..])
+                    {
+                        model.Apply(seed);
+                        twin.Apply(seed);
+                        AssertSame(model.Workbook, twin.Workbook, model.Log.ToString());
+                    }
+
+                    TestBook.AssertConsistent(twin.Workbook);
+                },
+                iter: Runs(60),
+                print: seeds => string.Join(",", seeds));
+        }
+    }
+
+    private static void AssertSame(Workbook expected, Workbook actual, string log)
+    {
+        Assert.Equal(expected.SheetNames, actual.SheetNames);
+        Assert.Equal(expected.Names, actual.Names);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected.ToSnapshot()), System.Text.Json.JsonSerializer.Serialize(actual.ToSnapshot()));
+        foreach (var sheet in expected.SheetNames)
+        {
+            var values = expected.EnumerateCells(sheet).Select(c => $"{c.Address} {TestBook.Show(c.Value)}");
+            Assert.True(values.SequenceEqual(actual.EnumerateCells(sheet).Select(c => $"{c.Address} {TestBook.Show(c.Value)}")), log);
+        }
+    }
+
     /// <summary>How many cases a property runs: COLLAB_PROPERTY_RUNS, else the CI-friendly default.</summary>
     private static long Runs(long ciDefault) =>
         long.TryParse(Environment.GetEnvironmentVariable("COLLAB_PROPERTY_RUNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long runs) && runs > 0
@@ -156,9 +205,12 @@ public class PropertyTests
             Workbook.AddSheet(_second);
         }
 
-        public Workbook Workbook { get; }
+        public Workbook Workbook { get; private init; }
 
         public System.Text.StringBuilder Log { get; } = new();
+
+        /// <summary>The same model on a clone of the workbook (same sheet names, same random source state aside).</summary>
+        public RandomModel Twin() => new(_mixed, _structural) { Workbook = Workbook.Clone(), _second = _second };
 
         public void Apply(int seed)
         {

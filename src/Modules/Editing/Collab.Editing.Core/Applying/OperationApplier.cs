@@ -90,7 +90,7 @@ public static class OperationApplier
         ArgumentNullException.ThrowIfNull(op);
         if (op is BatchOperation)
         {
-            var copy = Workbook.FromSnapshot(before.ToSnapshot(), before.TimeProvider);
+            var copy = before.Clone();
             return ApplyAndInvert(copy, op).Inverse;
         }
 

@@ -222,5 +222,5 @@ public sealed class WorkbookReplica : IEditingClientHost
         }
     }
 
-    private Workbook Clone(Workbook workbook) => Workbook.FromSnapshot(workbook.ToSnapshot(), _timeProvider);
+    private static Workbook Clone(Workbook workbook) => workbook.Clone();
 }

@@ -67,7 +67,7 @@ internal static class NodeEquality
     public static int Hash(Node root)
     {
         var hash = default(HashCode);
-        var stack = new Stack<Node>();
+        var stack = NodeWalk.RentStack();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -140,6 +140,7 @@ internal static class NodeEquality
             }
         }
 
+        NodeWalk.ReturnStack(stack);
         return hash.ToHashCode();
     }
 

@@ -185,6 +185,22 @@ internal sealed class Sheet
         }
     }
 
+    /// <summary>Every stored cell in reading order (row by row), sorted by packed key rather than compared pairwise.</summary>
+    public Cell[] CellsInReadingOrder()
+    {
+        var cells = new Cell[CellCount];
+        var keys = new long[CellCount];
+        int n = 0;
+        foreach (var cell in AllCells())
+        {
+            keys[n] = PackKey(cell.Row, cell.Column);
+            cells[n++] = cell;
+        }
+
+        Array.Sort(keys, cells, 0, n);
+        return n == cells.Length ? cells : cells[..n];
+    }
+
     /// <summary>Every stored cell, column by column.</summary>
     public IEnumerable<Cell> AllCells()
     {

@@ -232,8 +232,9 @@ public sealed partial class Workbook
     /// <summary>The cells that have an input, in reading order (row by row).</summary>
     public IReadOnlyList<CellInfo> EnumerateCells(string sheet)
     {
-        var list = new List<CellInfo>();
-        foreach (var cell in RequireSheet(sheet).AllCells())
+        var cells = RequireSheet(sheet).CellsInReadingOrder();
+        var list = new List<CellInfo>(cells.Length);
+        foreach (var cell in cells)
         {
             if (cell.HasInput)
             {
@@ -241,7 +242,6 @@ public sealed partial class Workbook
             }
         }
 
-        list.Sort((a, b) => a.Address.CompareTo(b.Address));
         return list;
     }
 

@@ -8,23 +8,14 @@ public sealed partial class Workbook
         var sheets = new List<SheetSnapshot>(_sheets.Count);
         foreach (var sheet in _sheets)
         {
-            var cells = new List<(CellAddress Address, CellSnapshot Snapshot)>();
-            foreach (var cell in sheet.AllCells())
+            var cells = sheet.CellsInReadingOrder();
+            var ordered = new List<CellSnapshot>(cells.Length);
+            foreach (var cell in cells)
             {
-                if (!cell.HasInput && cell.Format is null)
+                if (cell.HasInput || cell.Format is not null)
                 {
-                    continue;
+                    ordered.Add(new CellSnapshot(new CellAddress(cell.Row, cell.Column).ToString(), cell.Input, cell.Format?.NumberFormat, cell.Format?.Bold ?? false));
                 }
-
-                var address = new CellAddress(cell.Row, cell.Column);
-                cells.Add((address, new CellSnapshot(address.ToString(), cell.Input, cell.Format?.NumberFormat, cell.Format?.Bold ?? false)));
-            }
-
-            cells.Sort((a, b) => a.Address.CompareTo(b.Address));
-            var ordered = new List<CellSnapshot>(cells.Count);
-            foreach (var (_, snapshot) in cells)
-            {
-                ordered.Add(snapshot);
             }
 
             var widths = new List<ColumnWidthSnapshot>();
@@ -115,5 +106,61 @@ public sealed partial class Workbook
         workbook.RebindEverything();
         workbook.RecalculateAll();
         return workbook;
+    }
+
+    /// <summary>
+    /// An independent copy with the same sheets, names, inputs, formats, column widths and computed values, sharing
+    /// this workbook's clock (and a new random source). Equal to <c>FromSnapshot(ToSnapshot())</c> without printing,
+    /// parsing and recalculating every formula: formula trees are copied once per shared shape and bound again.
+    /// </summary>
+    public Workbook Clone()
+    {
+        var copy = new Workbook(TimeProvider);
+        copy._nextSheetId = _nextSheetId;
+        foreach (var (format, interned) in _formats)
+        {
+            copy._formats[format] = interned;
+        }
+
+        foreach (var definition in _names.Values)
+        {
+            copy._names[definition.Name] = new DefinedName(definition.Name, UnboundCopyRewriter.Copy(definition.Root));
+        }
+
+        var shapes = new Dictionary<FormulaShape, FormulaShape>(ReferenceEqualityComparer.Instance);
+        foreach (var sheet in _sheets)
+        {
+            var target = new Sheet(sheet.Id, sheet.Name);
+            copy._sheets.Add(target);
+            copy._sheetsByName[target.Name] = target;
+            foreach (var (column, width) in sheet.ColumnWidths)
+            {
+                target.ColumnWidths[column] = width;
+            }
+
+            foreach (var cell in sheet.AllCells())
+            {
+                var copied = new Cell(target, cell.Row, cell.Column) { Text = cell.Text, Value = cell.Value, Format = cell.Format };
+                if (cell.Formula is { } formula)
+                {
+                    if (shapes.TryGetValue(formula.Shape, out var shape))
+                    {
+                        shape.Users++;
+                    }
+                    else
+                    {
+                        shape = copy._shapes.Acquire(UnboundCopyRewriter.Copy(formula.Root), target);
+                        shapes[formula.Shape] = shape;
+                    }
+
+                    copied.Formula = new FormulaState(shape) { UsesPosition = formula.UsesPosition };
+                }
+
+                target.Put(copied);
+            }
+        }
+
+        copy.RebindEverything();
+        return copy;
     }
 }

@@ -15,6 +15,9 @@ internal abstract class ReferenceRewriter
 
     protected abstract Node RewriteArea(AreaRefNode node);
 
+    /// <summary>A defined name's node: kept as it is unless a rewriter needs otherwise.</summary>
+    protected virtual Node RewriteName(NameNode node) => node;
+
     protected string? EffectiveSheet(string? sheetName) => sheetName ?? HostSheet;
 
     public Node Rewrite(Node node)
@@ -25,6 +28,8 @@ internal abstract class ReferenceRewriter
                 return Track(c, RewriteCell(c));
             case AreaRefNode a:
                 return Track(a, RewriteArea(a));
+            case NameNode n:
+                return Track(n, RewriteName(n));
             case BinaryNode b:
                 return RewriteBinary(b);
             case FunctionNode f:
@@ -257,4 +262,19 @@ internal sealed class QualifyRewriter(string sheet) : ReferenceRewriter
 
     protected override Node RewriteArea(AreaRefNode node) =>
         node.SheetName is null ? WithBounds(node, node.Row1, node.Column1, node.Row2, node.Column2, sheet) : node;
+}
+
+/// <summary>
+/// Copies a tree's reference and name nodes (they carry a workbook's binding fields) and every node above them, for
+/// another workbook; literals, which are immutable, are shared.
+/// </summary>
+internal sealed class UnboundCopyRewriter : ReferenceRewriter
+{
+    public static Node Copy(Node root) => new UnboundCopyRewriter().Rewrite(root);
+
+    protected override Node RewriteCell(CellRefNode node) => WithPosition(node, node.Row, node.Column, node.SheetName);
+
+    protected override Node RewriteArea(AreaRefNode node) => WithBounds(node, node.Row1, node.Column1, node.Row2, node.Column2, node.SheetName);
+
+    protected override Node RewriteName(NameNode node) => new NameNode(node.Name);
 }

@@ -13,7 +13,63 @@ public sealed partial class Workbook
     /// </summary>
     private readonly record struct ShapeMove(bool Movable, int MinOffset, int MaxOffset, bool Positional);
 
+    /// <summary>
+    /// The working collections of one structural change, kept per thread so that a change on a large sheet does not
+    /// grow them again each time (a replica applies every row insert the model sees).
+    /// </summary>
+    private sealed class StructuralScratch
+    {
+        [ThreadStatic]
+        private static StructuralScratch? t_spare;
+
+        public List<Cell> Moving { get; } = [];
+
+        public HashSet<Cell> Handled { get; } = [];
+
+        public List<Cell> Moved { get; } = [];
+
+        public List<Cell> Slow { get; } = [];
+
+        public List<Cell> WholeAxis { get; } = [];
+
+        public List<(Cell Cell, Node Written, bool Recalculate)> Rewritten { get; } = [];
+
+        public Dictionary<FormulaShape, ShapeMove> Shapes { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public static StructuralScratch Rent()
+        {
+            var scratch = t_spare ?? new StructuralScratch();
+            t_spare = null;
+            return scratch;
+        }
+
+        public void Return()
+        {
+            Moving.Clear();
+            Handled.Clear();
+            Moved.Clear();
+            Slow.Clear();
+            WholeAxis.Clear();
+            Rewritten.Clear();
+            Shapes.Clear();
+            t_spare = this;
+        }
+    }
+
     private IReadOnlyList<CellLocation> Apply(StructuralChange change)
+    {
+        var scratch = StructuralScratch.Rent();
+        try
+        {
+            return Apply(change, scratch);
+        }
+        finally
+        {
+            scratch.Return();
+        }
+    }
+
+    private IReadOnlyList<CellLocation> Apply(StructuralChange change, StructuralScratch scratch)
     {
         change.Validate();
         var sheet = RequireSheet(change.Sheet);
@@ -35,7 +91,7 @@ public sealed partial class Workbook
         }
 
         // The cells at or after the change: they move, or (a delete) they go.
-        var moving = new List<Cell>();
+        var moving = scratch.Moving;
         sheet.CollectFrom(rows, at, moving);
         bool IsDeleted(Cell cell) => !insert && ReferenceEquals(cell.Sheet, sheet) && (rows ? cell.Row : cell.Column) is int i && i >= at && i < at + count;
 
@@ -53,15 +109,15 @@ public sealed partial class Workbook
 
         var nameUsers = renamed.Count > 0 ? new HashSet<Cell>(_nameUsers) : null;
         var seeds = new PassSeeds();
-        var handled = new HashSet<Cell>();
-        var moved = new List<Cell>();
-        var rewritten = new List<(Cell Cell, Node Written, bool Recalculate)>();
-        var shapes = new Dictionary<FormulaShape, ShapeMove>();
+        var handled = scratch.Handled;
+        var moved = scratch.Moved;
+        var rewritten = scratch.Rewritten;
+        var shapes = scratch.Shapes;
         int threshold = insert ? at : at + count;
         int delta = insert ? count : -count;
 
         // 1. Formulas that move with their references: same shape, only their registrations move.
-        var slow = new List<Cell>();
+        var slow = scratch.Slow;
         foreach (var cell in moving)
         {
             if (cell.Formula is not { } formula || IsDeleted(cell))
@@ -103,7 +159,7 @@ public sealed partial class Workbook
             }
         }
 
-        var wholeAxis = new List<Cell>();
+        var wholeAxis = scratch.WholeAxis;
         foreach (var (key, entry) in sheet.PointDependents)
         {
             var (row, column) = Sheet.UnpackKey(key);
@@ -407,7 +463,18 @@ public sealed partial class Workbook
     }
 
     /// <summary>Whether a formula uses a function whose result depends on positions it names (ROW, COLUMN, ROWS, COLUMNS).</summary>
-    private static bool IsPositional(Node root) => NodeWalk.All(root).OfType<FunctionNode>().Any(IsPositionalFunction);
+    private static bool IsPositional(Node root)
+    {
+        foreach (var node in NodeWalk.All(root))
+        {
+            if (node is FunctionNode f && IsPositionalFunction(f))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsPositionalFunction(FunctionNode f) =>
         f.Name.Equals("ROW", StringComparison.OrdinalIgnoreCase) || f.Name.Equals("COLUMN", StringComparison.OrdinalIgnoreCase)
