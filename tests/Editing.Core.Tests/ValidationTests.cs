@@ -64,6 +64,35 @@ public class ValidationTests
     }
 
     [Theory]
+    [MemberData(nameof(Invalid))]
+    public void The_shared_validator_gives_the_same_answers_as_one_built_for_the_workbook(string json, string expected)
+    {
+        var workbook = TransformTableTests.Base();
+        var op = Operation.FromJson(json);
+        Assert.Equal(new OperationValidator(workbook).Problem(op), OperationValidator.Shared().Problem(op, workbook));
+        Assert.Contains(expected, OperationValidator.Shared().Problem(op, workbook), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_shared_validator_reads_the_workbook_it_is_given_on_each_thread()
+    {
+        var withData = TransformTableTests.Base();
+        var without = new Workbook();
+        without.AddSheet("Sheet1");
+        var op = new SetCellOperation("Data", "A1", "1");
+        Assert.True(withData.HasSheet("Data"));
+        Assert.Same(OperationValidator.Shared(), OperationValidator.Shared(OperationLimits.Default));
+
+        Parallel.For(0, 200, i =>
+        {
+            var book = i % 2 == 0 ? withData : without;
+            var problem = OperationValidator.Shared().Problem(op, book);
+            Assert.Equal(i % 2 == 0, problem is null);
+        });
+        Assert.Throws<InvalidOperationException>(() => OperationValidator.Shared().Problem(op));
+    }
+
+    [Theory]
     [InlineData("""{"type":"setCell","sheet":"Sheet1","cell":"A1"}""")]
     [InlineData("""{"type":"setCell","cell":"A1","input":"1"}""")]
     [InlineData("""{"type":"setCell","sheet":null,"cell":"A1","input":"1"}""")]

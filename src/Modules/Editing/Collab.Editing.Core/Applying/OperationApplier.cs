@@ -28,7 +28,7 @@ public static class OperationApplier
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(op);
-        var problem = new OperationValidator(workbook, limits).Problem(op);
+        var problem = OperationValidator.Shared(limits).Problem(op, workbook);
         if (problem is not null)
         {
             throw new OperationRejectedException(problem);

@@ -16,7 +16,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     private readonly Action<PendingOperation> _send;
     private readonly OperationLimits _limits;
     private bool _stale;
-    private OperationValidator? _validator;
+    private readonly OperationValidator _validator;
     private readonly TimeProvider? _timeProvider;
     private readonly List<Operation> _lag = [];
     private Workbook? _confirmed;
@@ -37,6 +37,7 @@ public sealed class WorkbookReplica : IEditingClientHost
         _send = send;
         _limits = limits ?? OperationLimits.Default;
         _timeProvider = timeProvider;
+        _validator = OperationValidator.Shared(_limits);
         Local = Workbook.FromSnapshot(snapshot, timeProvider);
         Client = new EditingClient(this, revision);
     }
@@ -94,8 +95,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     {
         ArgumentNullException.ThrowIfNull(op);
         var normalized = OperationApplier.Normalize(Local, op);
-        _validator ??= new OperationValidator(Local, _limits); // reads the workbook live; rebuilt with the view
-        var problem = _validator.Problem(normalized);
+        var problem = _validator.Problem(normalized, Local);
         if (problem is not null)
         {
             return (null, null, problem);
@@ -196,7 +196,6 @@ public sealed class WorkbookReplica : IEditingClientHost
     private void Rebuild()
     {
         Local = Clone(Confirmed);
-        _validator = null;
         _stale = false;
         foreach (var pending in Client.Pending)
         {

@@ -10,7 +10,7 @@ namespace Collab.Editing.Core;
 /// well-formed and on the sheet, shapes and sizes fit <see cref="OperationLimits"/>, inputs are at most 32,767
 /// characters and formulas parse and name existing sheets, sheet names follow Excel's rules and stay unique, the
 /// last sheet is never deleted. An invalid op must be rejected (the session answers <c>invalid_operation</c> with
-/// <see cref="Problem"/>) and changes nothing. Validate the op as transformed, against the current workbook.
+/// <see cref="Problem(Operation)"/>) and changes nothing. Validate the op as transformed, against the current workbook.
 /// The validator reads the workbook each time it validates: build one per workbook (per open model) and reuse it,
 /// since building the rules costs far more than checking an op.
 /// </summary>
@@ -40,6 +40,30 @@ public sealed class OperationValidator : AbstractValidator<Operation>
             v.Add(new DeleteSheetRules(catalog));
             v.Add(new BatchRules(catalog, limits, sheetNames));
         });
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OperationLimits, OperationValidator> SharedByLimits = new();
+
+    /// <summary>
+    /// One validator per limits for any number of workbooks (replicas of many clients in one process), thread-safe:
+    /// validate with <see cref="Problem(Operation, Workbook)"/>, which reads the workbook it is given.
+    /// </summary>
+    public static OperationValidator Shared(OperationLimits? limits = null) =>
+        SharedByLimits.GetOrAdd(limits ?? OperationLimits.Default, l => new OperationValidator(new AmbientCatalog(), l, () => AmbientCatalog.Current.SheetNames));
+
+    /// <summary>Why the op is invalid against <paramref name="workbook"/>, for a <see cref="Shared"/> validator; null when it is valid.</summary>
+    public string? Problem(Operation op, Workbook workbook)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var previous = AmbientCatalog.Swap(workbook);
+        try
+        {
+            return Problem(op);
+        }
+        finally
+        {
+            AmbientCatalog.Swap(previous);
+        }
     }
 
     /// <summary>Why the op is invalid, every reason in one line; null when it is valid.</summary>

@@ -12,6 +12,31 @@ internal interface ISheetCatalog
     RangeAddress? UsedRange(string? name);
 }
 
+/// <summary>
+/// The workbook being validated on this thread, for a validator shared by many workbooks (see
+/// <see cref="OperationValidator.Shared"/>): building the rules costs far more than checking an op.
+/// </summary>
+internal sealed class AmbientCatalog : ISheetCatalog
+{
+    [ThreadStatic]
+    private static Workbook? t_current;
+
+    public static Workbook Current => t_current ?? throw new InvalidOperationException("A shared OperationValidator validates through Problem(op, workbook).");
+
+    public int Count => Current.SheetNames.Count;
+
+    public static Workbook? Swap(Workbook? workbook)
+    {
+        var previous = t_current;
+        t_current = workbook;
+        return previous;
+    }
+
+    public bool Exists(string? name) => name is not null && Current.HasSheet(name);
+
+    public RangeAddress? UsedRange(string? name) => Exists(name) ? Current.UsedRange(name!) : null;
+}
+
 internal sealed class WorkbookCatalog(Workbook workbook) : ISheetCatalog
 {
     public int Count => workbook.SheetNames.Count;
