@@ -16,6 +16,15 @@ internal sealed class FormulaShape(Node root, Sheet host, int hash)
 
     /// <summary>How many cells use it (the table drops it at 0).</summary>
     public int Users { get; set; }
+
+    /// <summary>Whether the tree calls ROW, COLUMN, ROWS or COLUMNS (null until asked; the tree never changes).</summary>
+    public bool? Positional { get; set; }
+
+    /// <summary>The structural change (its stamp) that last analysed this shape, and what it found: a scratch field.</summary>
+    public long MoveStamp { get; set; }
+
+    /// <summary>See <see cref="MoveStamp"/>.</summary>
+    public Workbook.ShapeMove Move { get; set; }
 }
 
 /// <summary>The workbook's table of formula shapes: equal shapes (same tree, same host sheet) are one object.</summary>

@@ -11,7 +11,10 @@ public sealed partial class Workbook
     /// shape (what it reads moves with it, or stays where it is) when <see cref="Movable"/> and every relative target
     /// (cell index + offset, between <see cref="MinOffset"/> and <see cref="MaxOffset"/>) moves too.
     /// </summary>
-    private readonly record struct ShapeMove(bool Movable, int MinOffset, int MaxOffset, bool Positional);
+    internal readonly record struct ShapeMove(bool Movable, int MinOffset, int MaxOffset, bool Positional);
+
+    // Identifies one structural change across every workbook, so that shapes can cache their analysis in place.
+    private static long s_moveStamp;
 
     /// <summary>
     /// The working collections of one structural change, kept per thread so that a change on a large sheet does not
@@ -34,8 +37,6 @@ public sealed partial class Workbook
 
         public List<(Cell Cell, Node Written, bool Recalculate)> Rewritten { get; } = [];
 
-        public Dictionary<FormulaShape, ShapeMove> Shapes { get; } = new(ReferenceEqualityComparer.Instance);
-
         public static StructuralScratch Rent()
         {
             var scratch = t_spare ?? new StructuralScratch();
@@ -51,7 +52,6 @@ public sealed partial class Workbook
             Slow.Clear();
             WholeAxis.Clear();
             Rewritten.Clear();
-            Shapes.Clear();
             t_spare = this;
         }
     }
@@ -112,7 +112,7 @@ public sealed partial class Workbook
         var handled = scratch.Handled;
         var moved = scratch.Moved;
         var rewritten = scratch.Rewritten;
-        var shapes = scratch.Shapes;
+        long stamp = Interlocked.Increment(ref s_moveStamp);
         int threshold = insert ? at : at + count;
         int delta = insert ? count : -count;
 
@@ -126,11 +126,14 @@ public sealed partial class Workbook
             }
 
             handled.Add(cell);
-            if (!shapes.TryGetValue(formula.Shape, out var move))
+            var shape = formula.Shape;
+            if (shape.MoveStamp != stamp)
             {
-                move = AnalyseMove(formula.Root, change);
-                shapes[formula.Shape] = move;
+                shape.Move = AnalyseMove(formula.Root, change);
+                shape.MoveStamp = stamp;
             }
+
+            var move = shape.Move;
 
             long index = rows ? cell.Row : cell.Column;
             if (move.Movable && index + move.MinOffset >= threshold && index + move.MaxOffset + delta <= axis)
@@ -209,7 +212,7 @@ public sealed partial class Workbook
             // A pure move of what a formula reads keeps its value, except where the formula sees its own position
             // (ROW(A5), and what its last evaluation read of it: implicit intersection, ROW()), which counts when the
             // cell moves or what it reads moves.
-            bool recalculate = rewriter.Invalidated || IsPositional(written) || (formula.UsesPosition && (moves || rewriter.Changed))
+            bool recalculate = rewriter.Invalidated || IsPositional(formula.Shape) || (formula.UsesPosition && (moves || rewriter.Changed))
                 || (nameUsers is not null && nameUsers.Contains(cell));
             Unbind(cell);
             rewritten.Add((cell, written, recalculate));
@@ -463,6 +466,8 @@ public sealed partial class Workbook
     }
 
     /// <summary>Whether a formula uses a function whose result depends on positions it names (ROW, COLUMN, ROWS, COLUMNS).</summary>
+    private static bool IsPositional(FormulaShape shape) => shape.Positional ??= IsPositional(shape.Root);
+
     private static bool IsPositional(Node root)
     {
         foreach (var node in NodeWalk.All(root))
