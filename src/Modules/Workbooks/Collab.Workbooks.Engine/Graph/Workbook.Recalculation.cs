@@ -231,6 +231,29 @@ public sealed partial class Workbook
 
     // Binds a reference to its sheet (unqualified: the host sheet, null for a defined name) and, when no coordinate
     // depends on the origin, to its one reference object. The tree may be shared by cells of the host sheet.
+    /// <summary>
+    /// Binds a tree's reference and name nodes for cells on <paramref name="host"/> without registering dependencies:
+    /// for a new shape of a formula whose registrations were kept (a structural change that only moved it).
+    /// </summary>
+    private void BindFields(Node root, Sheet host)
+    {
+        foreach (var node in NodeWalk.All(root))
+        {
+            switch (node)
+            {
+                case CellRefNode c:
+                    BindCell(c, host);
+                    break;
+                case AreaRefNode a:
+                    BindArea(a, host);
+                    break;
+                case NameNode n:
+                    n.Definition = FindName(n.Name);
+                    break;
+            }
+        }
+    }
+
     private Sheet? BindCell(CellRefNode c, Sheet? host)
     {
         var sheet = c.SheetName is null ? host : FindSheet(c.SheetName);

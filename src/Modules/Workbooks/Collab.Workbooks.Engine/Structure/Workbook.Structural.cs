@@ -35,7 +35,7 @@ public sealed partial class Workbook
 
         public List<Cell> WholeAxis { get; } = [];
 
-        public List<(Cell Cell, Node Written, bool Recalculate)> Rewritten { get; } = [];
+        public List<(Cell Cell, Node Written, bool Recalculate, bool Shift)> Rewritten { get; } = [];
 
         public static StructuralScratch Rent()
         {
@@ -214,8 +214,16 @@ public sealed partial class Workbook
             // cell moves or what it reads moves.
             bool recalculate = rewriter.Invalidated || IsPositional(formula.Shape) || (formula.UsesPosition && (moves || rewriter.Changed))
                 || (nameUsers is not null && nameUsers.Contains(cell));
-            Unbind(cell);
-            rewritten.Add((cell, written, recalculate));
+
+            // A pure move (no #REF!, no range resized, no name or reference-only argument involved) keeps what the
+            // formula reads: its registrations shift in place below, instead of being removed and added again.
+            bool shift = !rewriter.Invalidated && nameUsers is null && !formula.HasReferenceArguments && !formula.HasUnresolved;
+            if (!shift)
+            {
+                Unbind(cell);
+            }
+
+            rewritten.Add((cell, written, recalculate, shift));
         }
 
         // 3. Deleted cells leave the graph; the rest move.
@@ -280,17 +288,35 @@ public sealed partial class Workbook
             }
         }
 
-        foreach (var (cell, written, recalculate) in rewritten)
+        foreach (var (cell, written, recalculate, shift) in rewritten)
         {
             var formula = cell.Formula!;
             var shape = OriginRewriter.ToShape(written, cell.Row, cell.Column);
+            bool fresh = false;
             if (!NodeEquality.Equal(shape, formula.Root))
             {
                 _shapes.Release(formula.Shape);
                 formula.Shape = _shapes.Acquire(shape, cell.Sheet);
+                fresh = formula.Shape.Users == 1; // a new tree: its reference nodes are not bound yet
             }
 
-            Bind(cell);
+            if (shift && ShiftRegistrations(cell, sheet, change))
+            {
+                if (fresh)
+                {
+                    BindFields(formula.Root, cell.Sheet);
+                }
+            }
+            else
+            {
+                if (shift)
+                {
+                    Unbind(cell);
+                }
+
+                Bind(cell);
+            }
+
             if (recalculate)
             {
                 seeds.Formulas.Add(cell);
