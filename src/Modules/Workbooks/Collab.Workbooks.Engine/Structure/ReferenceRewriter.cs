@@ -220,6 +220,106 @@ internal sealed class StructuralRewriter : ReferenceRewriter
     }
 }
 
+/// <summary>
+/// <see cref="StructuralRewriter"/> on a formula's shape in one pass: each reference's target (relative coordinates
+/// from the cell's old place) is mapped through the change and stored relative to the cell's new place; the same as
+/// <c>ToShape(StructuralRewriter(FromShape(shape, old)), new)</c> without building the two trees in between.
+/// </summary>
+internal sealed class ShapeStructuralRewriter : ReferenceRewriter
+{
+    private readonly StructuralChange _change;
+    private readonly int _oldRow;
+    private readonly int _oldColumn;
+    private readonly int _newRow;
+    private readonly int _newColumn;
+
+    public ShapeStructuralRewriter(StructuralChange change, string hostSheet, int oldRow, int oldColumn, int newRow, int newColumn)
+    {
+        _change = change;
+        HostSheet = hostSheet;
+        _oldRow = oldRow;
+        _oldColumn = oldColumn;
+        _newRow = newRow;
+        _newColumn = newColumn;
+    }
+
+    /// <summary>A reference became #REF! or a range grew or shrank: the formula's value may change.</summary>
+    public bool Invalidated { get; private set; }
+
+    /// <summary>A reference's target moved (what the formula reads is elsewhere now).</summary>
+    public bool TargetsMoved { get; private set; }
+
+    protected override Node RewriteCell(CellRefNode node)
+    {
+        int row = node.RowAbsolute ? node.Row : node.Row + _oldRow;
+        int column = node.ColumnAbsolute ? node.Column : node.Column + _oldColumn;
+        if (Targets(node.SheetName))
+        {
+            int? mapped = _change.MapIndex(_change.AffectsRows ? row : column);
+            if (mapped is null)
+            {
+                return Deleted();
+            }
+
+            ref int moved = ref _change.AffectsRows ? ref row : ref column;
+            TargetsMoved |= mapped.Value != moved;
+            moved = mapped.Value;
+        }
+
+        int storedRow = node.RowAbsolute ? row : row - _newRow;
+        int storedColumn = node.ColumnAbsolute ? column : column - _newColumn;
+        return storedRow == node.Row && storedColumn == node.Column ? node : WithPosition(node, storedRow, storedColumn, node.SheetName);
+    }
+
+    protected override Node RewriteArea(AreaRefNode node)
+    {
+        bool rowsRelative = node.Kind != AreaKind.Columns;
+        bool columnsRelative = node.Kind != AreaKind.Rows;
+        int row1 = rowsRelative && !node.Row1Absolute ? node.Row1 + _oldRow : node.Row1;
+        int row2 = rowsRelative && !node.Row2Absolute ? node.Row2 + _oldRow : node.Row2;
+        int column1 = columnsRelative && !node.Column1Absolute ? node.Column1 + _oldColumn : node.Column1;
+        int column2 = columnsRelative && !node.Column2Absolute ? node.Column2 + _oldColumn : node.Column2;
+        if (Targets(node.SheetName) && (_change.AffectsRows ? node.Kind != AreaKind.Columns : node.Kind != AreaKind.Rows))
+        {
+            bool rows = _change.AffectsRows;
+            var mapped = _change.MapInterval(rows ? row1 : column1, rows ? row2 : column2);
+            if (mapped is null)
+            {
+                return Deleted();
+            }
+
+            var (start, end) = mapped.Value;
+            ref int first = ref rows ? ref row1 : ref column1;
+            ref int last = ref rows ? ref row2 : ref column2;
+            Invalidated |= end - start != last - first;
+            TargetsMoved |= start != first || end != last;
+            first = start;
+            last = end;
+        }
+
+        row1 = rowsRelative && !node.Row1Absolute ? row1 - _newRow : row1;
+        row2 = rowsRelative && !node.Row2Absolute ? row2 - _newRow : row2;
+        column1 = columnsRelative && !node.Column1Absolute ? column1 - _newColumn : column1;
+        column2 = columnsRelative && !node.Column2Absolute ? column2 - _newColumn : column2;
+        return row1 == node.Row1 && row2 == node.Row2 && column1 == node.Column1 && column2 == node.Column2
+            ? node
+            : WithBounds(node, row1, column1, row2, column2, node.SheetName);
+    }
+
+    private bool Targets(string? sheetName)
+    {
+        var sheet = EffectiveSheet(sheetName);
+        return sheet is not null && _change.IsOnSheet(sheet);
+    }
+
+    private ErrorNode Deleted()
+    {
+        Invalidated = true;
+        TargetsMoved = true;
+        return new ErrorNode(ErrorValue.Reference);
+    }
+}
+
 /// <summary>Renames the sheet of references that name <c>oldName</c> explicitly.</summary>
 internal sealed class SheetRenameRewriter(string oldName, string newName) : ReferenceRewriter
 {

@@ -204,15 +204,17 @@ public sealed partial class Workbook
         foreach (var cell in slow)
         {
             var formula = cell.Formula!;
-            var rewriter = new StructuralRewriter(change, cell.Sheet.Name);
-            var written = rewriter.Rewrite(OriginRewriter.FromShape(formula.Root, cell.Row, cell.Column));
             bool onSheet = ReferenceEquals(cell.Sheet, sheet);
             bool moves = onSheet && (rows ? cell.Row : cell.Column) >= at;
+            int newRow = moves && rows ? change.MapIndex(cell.Row)!.Value : cell.Row;
+            int newColumn = moves && !rows ? change.MapIndex(cell.Column)!.Value : cell.Column;
+            var rewriter = new ShapeStructuralRewriter(change, cell.Sheet.Name, cell.Row, cell.Column, newRow, newColumn);
+            var written = rewriter.Rewrite(formula.Root); // the shape at the cell's new place
 
             // A pure move of what a formula reads keeps its value, except where the formula sees its own position
             // (ROW(A5), and what its last evaluation read of it: implicit intersection, ROW()), which counts when the
             // cell moves or what it reads moves.
-            bool recalculate = rewriter.Invalidated || IsPositional(formula.Shape) || (formula.UsesPosition && (moves || rewriter.Changed))
+            bool recalculate = rewriter.Invalidated || IsPositional(formula.Shape) || (formula.UsesPosition && (moves || rewriter.TargetsMoved))
                 || (nameUsers is not null && nameUsers.Contains(cell));
 
             // A pure move (no #REF!, no range resized, no name or reference-only argument involved) keeps what the
@@ -291,9 +293,9 @@ public sealed partial class Workbook
         foreach (var (cell, written, recalculate, shift) in rewritten)
         {
             var formula = cell.Formula!;
-            var shape = OriginRewriter.ToShape(written, cell.Row, cell.Column);
+            var shape = written;
             bool fresh = false;
-            if (!NodeEquality.Equal(shape, formula.Root))
+            if (!ReferenceEquals(shape, formula.Root) && !NodeEquality.Equal(shape, formula.Root))
             {
                 _shapes.Release(formula.Shape);
                 formula.Shape = _shapes.Acquire(shape, cell.Sheet);
