@@ -155,9 +155,31 @@ internal static class NodeEquality
 
     private static int NameHash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
 
+    [ThreadStatic]
+    private static Stack<(Node, Node)>? t_pairs;
+
     public static bool Equal(Node x, Node y)
     {
-        var stack = new Stack<(Node, Node)>();
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        var stack = t_pairs ?? new Stack<(Node, Node)>();
+        t_pairs = null;
+        try
+        {
+            return Equal(x, y, stack);
+        }
+        finally
+        {
+            stack.Clear();
+            t_pairs = stack;
+        }
+    }
+
+    private static bool Equal(Node x, Node y, Stack<(Node, Node)> stack)
+    {
         stack.Push((x, y));
         while (stack.Count > 0)
         {

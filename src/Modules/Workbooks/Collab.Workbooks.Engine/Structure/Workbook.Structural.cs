@@ -295,7 +295,7 @@ public sealed partial class Workbook
             var formula = cell.Formula!;
             var shape = written;
             bool fresh = false;
-            if (!ReferenceEquals(shape, formula.Root) && !NodeEquality.Equal(shape, formula.Root))
+            if (!ReferenceEquals(shape, formula.Root)) // the rewriter copies a node only when what it stores changes
             {
                 _shapes.Release(formula.Shape);
                 formula.Shape = _shapes.Acquire(shape, cell.Sheet);
