@@ -8,6 +8,7 @@ using Collab.Benchmarks;
 // --memory: only the memory of the 100,000-cell models.
 // --structural: only the structural scenarios of the quick run (insert/delete a row in the 100,000-formula model).
 // --durable: only the durable sequencing scenario of --editing, five runs (to profile the commit path).
+// --replica: what a load-test client's replica pays per row insert/delete and per copy of itself (the load test's sheet).
 // --editing: the Editing targets (transform+apply, durable sequencing with group commit, catch-up), a warm-up and five runs.
 // Anything else goes to BenchmarkDotNet, e.g. --filter '*' or --filter '*Recalculation*'.
 
@@ -39,6 +40,12 @@ namespace Collab.Benchmarks
                     Console.WriteLine($"durable {opsPerSecond:N0} acked ops/s (average commit batch {averageBatch:F1})");
                 }
 
+                return 0;
+            }
+
+            if (args.Contains("--replica"))
+            {
+                ReplicaRun.Run(Console.Out);
                 return 0;
             }
 
