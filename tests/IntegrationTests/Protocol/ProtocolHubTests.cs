@@ -187,6 +187,23 @@ public class ProtocolHubTests(DevelopmentApp app) : IClassFixture<DevelopmentApp
     }
 
     [Fact]
+    public async Task An_op_too_large_is_refused_too_large_changes_nothing_and_the_connection_goes_on()
+    {
+        var (alice, id) = await NewModelAsync("Too large");
+        using var _ = alice;
+        await using var hub = await RawHub.ConnectAsync(app, "alice@demo.local");
+        await hub.JoinAsync(id);
+        var wide = Enumerable.Range(0, 200).Select(_ => Enumerable.Range(0, 200).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+
+        Assert.StartsWith("too_large: ", await HubErrorAsync(() => hub.SubmitAsync(id, 0, new { type = "setCell", sheet = "Sheet1", cell = "A1", input = new string('x', 3_000_000) })), StringComparison.Ordinal);
+        Assert.Equal("too_large", await HubErrorCodeAsync(() => hub.SubmitAsync(id, 0, new { type = "setCell", sheet = "Sheet1", cell = "A1", input = new string('x', 40_000) })));
+        Assert.Equal("too_large", await HubErrorCodeAsync(() => hub.SubmitAsync(id, 0, new { type = "setRange", sheet = "Sheet1", range = "A1:GR200", inputs = wide })));
+
+        Assert.Equal(0, (await CellsBodyAsync(alice, id)).GetProperty("revision").GetInt64());
+        Assert.Equal(1, await hub.SubmitRevisionAsync(id, 0, A1));
+    }
+
+    [Fact]
     public async Task A_submission_for_a_model_joined_on_another_connection_only_is_not_joined()
     {
         var (alice, id) = await NewModelAsync("Per connection");

@@ -477,9 +477,9 @@ internal sealed class ModelSession
             op = OperationApplier.Normalize(_workbook, op);
         }
 
-        if (!op.IsNoOp && _validator.Problem(op) is { } problem)
+        if (!op.IsNoOp && _validator.Check(op) is { } problem)
         {
-            return SubmitOutcome.Error(ErrorCodes.InvalidOperation, problem);
+            return SubmitOutcome.Error(problem.TooLarge ? ErrorCodes.TooLarge : ErrorCodes.InvalidOperation, problem.Message);
         }
 
         if (op.IsNoOp)
