@@ -289,7 +289,8 @@ public class ProtocolRestTests(DevelopmentApp app) : IClassFixture<DevelopmentAp
         Assert.Equal(9, cells.Count);
         foreach (var cell in cells.Values)
         {
-            Assert.Equal(["cell", "input", "type", "value"], cell.EnumerateObject().Select(p => p.Name).Where(n => n is "cell" or "input" or "type" or "value").Order().ToArray());
+            // Exactly the contract's fields (formats are additions, written only when a cell has one).
+            Assert.Equal(["cell", "input", "type", "value"], cell.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         }
 
         void AssertCell(string address, string input, string type, JsonValueKind kind, object value)
@@ -434,6 +435,23 @@ public class ProtocolRestTests(DevelopmentApp app) : IClassFixture<DevelopmentAp
         using (var badRange = await alice.GetAsync($"/api/models/{id}/cells?range=nonsense", Ct))
         {
             await AssertProblemAsync(badRange, HttpStatusCode.UnprocessableEntity);
+        }
+
+        using (var notJson = await alice.PostAsync("/api/models", new StringContent("{name:", System.Text.Encoding.UTF8, "application/json"), Ct))
+        {
+            Assert.Contains(notJson.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity });
+            Assert.Equal("application/problem+json", notJson.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("invalid_input", (await JsonAsync(notJson)).GetProperty("code").GetString());
+        }
+
+        using (var notAForm = await alice.PostAsJsonAsync("/api/models/import", new { file = "Forecast.xlsx" }, Ct))
+        {
+            await AssertProblemAsync(notAForm, HttpStatusCode.UnprocessableEntity);
+        }
+
+        using (var noFile = await alice.PostAsync("/api/models/import", new MultipartFormDataContent { { new StringContent("x"), "name" } }, Ct))
+        {
+            await AssertProblemAsync(noFile, HttpStatusCode.UnprocessableEntity);
         }
 
         using (var notXlsx = new MultipartFormDataContent())
