@@ -204,6 +204,29 @@ public class ProtocolHubTests(DevelopmentApp app) : IClassFixture<DevelopmentApp
     }
 
     [Fact]
+    public async Task A_program_bursting_a_hundred_ops_and_cursor_moves_is_served_not_refused()
+    {
+        var (alice, id) = await NewModelAsync("Burst");
+        using var _ = alice;
+        await ShareAsync(alice, id, "bob@demo.local", "viewer");
+        await using var writer = await RawHub.ConnectAsync(app, "alice@demo.local");
+        await using var watcher = await RawHub.ConnectAsync(app, "bob@demo.local");
+        await writer.JoinAsync(id);
+        await watcher.JoinAsync(id);
+
+        var acks = await Task.WhenAll(Enumerable.Range(1, 100).Select(i => writer.SubmitRevisionAsync(id, 0, new { type = "setCell", sheet = "Sheet1", cell = $"A{i}", input = $"{i}" })));
+        for (var row = 1; row <= 60; row++)
+        {
+            await writer.Connection.InvokeAsync("UpdatePresence", new { modelId = id, sheet = "Sheet1", cell = $"B{row}", selection = $"B{row}", editing = false }, Ct);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), acks.Order());
+        await watcher.WaitForRevisionAsync(100);
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), watcher.Applied.Select(e => e.GetProperty("revision").GetInt64()));
+        await watcher.WaitForAsync("PresenceChanged", p => p.GetProperty("cell").GetString() == "B60");
+    }
+
+    [Fact]
     public async Task A_submission_for_a_model_joined_on_another_connection_only_is_not_joined()
     {
         var (alice, id) = await NewModelAsync("Per connection");
