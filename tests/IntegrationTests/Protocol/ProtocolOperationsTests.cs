@@ -74,6 +74,22 @@ public class ProtocolOperationsTests(DevelopmentApp app) : IClassFixture<Develop
     }
 
     [Fact]
+    public async Task An_input_sent_as_a_json_number_or_boolean_means_what_typing_it_means()
+    {
+        await using var model = await NewModelAsync("json inputs");
+
+        await model.SubmitAsync(JsonDocument.Parse("""{"type":"setCell","sheet":"Sheet1","cell":"A1","input":42.5}""").RootElement);
+        await model.SubmitAsync(JsonDocument.Parse("""{"type":"setRange","sheet":"Sheet1","range":"A2:C2","inputs":[[1,true,"=A1*2"]]}""").RootElement);
+
+        var cells = await model.CellsAsync();
+        Assert.Equal(42.5, Value(cells, "A1").GetDouble());
+        Assert.Equal("number", cells["A2"].GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.True, Value(cells, "B2").ValueKind);
+        Assert.Equal(85, Value(cells, "C2").GetDouble());
+        Assert.Equal("invalid_operation", await model.RefusedAsync(JsonDocument.Parse("""{"type":"setCell","sheet":"Sheet1","cell":"A1","input":{"x":1}}""").RootElement));
+    }
+
+    [Fact]
     public async Task SetRange_writes_row_by_row_and_an_empty_string_clears_while_clearRange_clears_the_block()
     {
         await using var model = await NewModelAsync("setRange");
