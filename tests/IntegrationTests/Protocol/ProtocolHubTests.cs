@@ -267,6 +267,15 @@ public class ProtocolHubTests(DevelopmentApp app) : IClassFixture<DevelopmentApp
         Assert.False(string.IsNullOrEmpty(left.GetProperty("color").GetString()));
         Assert.Equal("not_joined", await HubErrorCodeAsync(() => bobHub.SubmitAsync(id, 0, A1)));
 
+        // Closing a connection leaves every model it joined.
+        await using (var bobAgain = await RawHub.ConnectAsync(app, "bob@demo.local"))
+        {
+            await bobAgain.JoinAsync(id);
+            await aliceHub.WaitForAsync("UserJoined", m => aliceHub.Received.Count(r => r.Method == "UserJoined") == 2);
+        }
+
+        Assert.Equal(bobId, (await aliceHub.WaitForAsync("UserLeft", m => aliceHub.Received.Count(r => r.Method == "UserLeft") == 2)).GetProperty("userId").GetString());
+
         // Leaving no longer delivers the model's ops.
         var revision = await aliceHub.SubmitRevisionAsync(id, 0, A1);
         await aliceHub.WaitForRevisionAsync(revision);
