@@ -27,6 +27,14 @@ public sealed class ProtocolDevelopmentLimitsTests
             builder.UseSetting("Identity:Password:HashIterations", "1000"); // fast sign-ins; the limits are what is tested
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
+
+        protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+        {
+            lock (Collab.Tests.Support.CollabAppFactory.StartGate)
+            {
+                return base.CreateHost(builder);
+            }
+        }
     }
 
     [Fact]
