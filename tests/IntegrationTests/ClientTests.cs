@@ -108,7 +108,7 @@ public class RateLimitTests
     [Fact]
     public async Task A_flooding_connection_is_rate_limited_and_survives()
     {
-        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["RateLimits:HubOperationsPerSecond"] = "5" });
+        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["RateLimits:HubOperationsPerSecond"] = "5", ["RateLimits:HubBurstSeconds"] = "1" });
         using var alice = await app.CreateClientForAsync("alice@demo.local");
         var modelId = await CollabAppFactory.CreateModelAsync(alice, "Flood");
         await using var hub = await HubClient.ConnectAsync(app, await app.GetTokenAsync("alice@demo.local"));

@@ -190,7 +190,7 @@ public class EnvironmentTests
             ["client_id"] = "reporting",
             ["client_secret"] = "wrong",
         }), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode); // PROTOCOL.md: wrong credentials are 400 with an OAuth error
         Assert.Contains("invalid_client", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

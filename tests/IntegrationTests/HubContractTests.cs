@@ -64,7 +64,7 @@ public class HubContractTests
     }
 
     [Fact]
-    public async Task A_range_op_over_the_cell_limit_is_invalid()
+    public async Task A_range_op_over_the_cell_limit_is_too_large()
     {
         await using var app = new CollabAppFactory("Development");
         using var alice = await app.CreateClientForAsync("alice@demo.local");
@@ -74,6 +74,6 @@ public class HubContractTests
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.SubmitAsync(modelId, 0, new { type = "clearRange", sheet = "Sheet1", range = "A1:Z100000" }));
 
-        Assert.Equal("invalid_operation", CodeOf(error));
+        Assert.Equal("too_large", CodeOf(error));
     }
 }

@@ -46,6 +46,21 @@ public class CollabAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Held while a host starts. Hosts of one test process starting at once race inside EF Core's migrator (the
+    /// migrations' snapshot model is shared and finalized lazily: "The model must be finalized ... before
+    /// 'GetRelationalModel' can be used"); one process runs one host in production, so tests start theirs one at a time.
+    /// </summary>
+    public static readonly Lock StartGate = new();
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        lock (StartGate)
+        {
+            return base.CreateHost(builder);
+        }
+    }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
 
     /// <summary>An access token from <c>/connect/token</c> with the password flow (one per user and password, reused).</summary>

@@ -1,6 +1,7 @@
 using Collab.Host.Identity;
 using Collab.Kernel.Data;
 using Collab.Kernel.Security;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation.AspNetCore;
 
 namespace Collab.Host.Auth;
@@ -104,6 +107,10 @@ internal static class AuthSetup
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(authSettings.AccessTokenMinutes));
                 options.AddSigningKey(TokenKeys.LoadOrCreate(keyFolder, "token-signing"));
                 options.AddEncryptionKey(TokenKeys.LoadOrCreate(keyFolder, "token-encryption"));
+                options.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler
+                    .UseInlineHandler(AnswerFailedClientAuthenticationWith400)
+                    .SetOrder(OpenIddictServerAspNetCoreHandlers.AttachWwwAuthenticateHeader<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor.Order + 1)
+                    .SetType(OpenIddictServerHandlerType.Custom));
                 var aspnet = options.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!(authSettings.RequireHttps ?? !development))
                 {
@@ -126,6 +133,24 @@ internal static class AuthSetup
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => context.User.IsSystemAdmin()));
         services.AddHostedService<OpenIddictClientSeeder>();
+    }
+
+    /// <summary>
+    /// PROTOCOL.md: wrong credentials answer HTTP 400 with an OAuth error body, a wrong client secret included. OpenIddict
+    /// answers a failed client authentication 401; RFC 6749 (5.2) requires 401 only when the client authenticated with the
+    /// Authorization header, so a secret sent in the form gets 400 <c>invalid_client</c>.
+    /// </summary>
+    private static ValueTask AnswerFailedClientAuthenticationWith400(OpenIddictServerEvents.ApplyTokenResponseContext context)
+    {
+        if (context.Response.Error == OpenIddict.Abstractions.OpenIddictConstants.Errors.InvalidClient
+            && context.Transaction.GetHttpRequest() is { } request
+            && string.IsNullOrEmpty(request.Headers.Authorization))
+        {
+            request.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            request.HttpContext.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate);
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Lets a hub client send its token as <c>access_token</c> in the query string, on the hub path only.</summary>

@@ -45,7 +45,9 @@ public static class CollabComposition
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSignalR(options => options.MaximumReceiveMessageSize = configuration.GetValue("Hub:MaximumReceiveMessageSize", 2 * 1024 * 1024))
+        // Well above Editing:MaxOperationJsonLength: an oversized op is answered too_large (PROTOCOL.md) instead of the
+        // transport closing the connection; only a message beyond this closes it.
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = configuration.GetValue("Hub:MaximumReceiveMessageSize", 16 * 1024 * 1024))
             .AddJsonProtocol(options => options.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         services.AddSingleton<Kernel.Hubs.HubRateLimiter>();
         services.AddSingleton<Kernel.Hubs.CollabHubLifetimeManager>();
@@ -158,6 +160,7 @@ public static class CollabComposition
 
         var (code, detail) = response.StatusCode switch
         {
+            400 => (Kernel.Api.ErrorCodes.InvalidInput, "The request could not be read: check its JSON or form body and its parameters."),
             401 => (Kernel.Api.ErrorCodes.Unauthorized, "Sign in, or send a bearer token from /connect/token."),
             403 => (Kernel.Api.ErrorCodes.Forbidden, "You may not do this."),
             404 => (Kernel.Api.ErrorCodes.NotFound, "Nothing is here."),

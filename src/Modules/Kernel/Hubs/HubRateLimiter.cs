@@ -12,13 +12,15 @@ public enum HubCallKind
 
 /// <summary>
 /// Per-connection token buckets for hub calls (<c>RateLimits:HubOperationsPerSecond</c>, default 50, and
-/// <c>RateLimits:HubPresencePerSecond</c>, default 20; a burst of one second's worth). A flooding connection is
-/// answered <c>rate_limited</c> and keeps its connection; others are unaffected.
+/// <c>RateLimits:HubPresencePerSecond</c>, default 20) holding <c>RateLimits:HubBurstSeconds</c> (default 5) seconds'
+/// worth, so a program's short burst (a paste, a cursor sweep) is served and only a sustained flood is refused. A flooding
+/// connection is answered <c>rate_limited</c> and keeps its connection; others are unaffected.
 /// </summary>
 public sealed class HubRateLimiter(IConfiguration configuration, TimeProvider time)
 {
     private readonly double _operationsPerSecond = configuration.GetValue("RateLimits:HubOperationsPerSecond", 50.0);
     private readonly double _presencePerSecond = configuration.GetValue("RateLimits:HubPresencePerSecond", 20.0);
+    private readonly double _burstSeconds = Math.Max(1.0, configuration.GetValue("RateLimits:HubBurstSeconds", 5.0));
     private readonly ConcurrentDictionary<(string Connection, HubCallKind Kind), Bucket> _buckets = new();
 
     /// <summary>Takes one token; false when the connection is over its rate for this kind of call.</summary>
@@ -30,8 +32,9 @@ public sealed class HubRateLimiter(IConfiguration configuration, TimeProvider ti
             return true;
         }
 
-        var bucket = _buckets.GetOrAdd((connectionId, kind), _ => new Bucket(rate, time.GetTimestamp()));
-        return bucket.TryTake(rate, time.GetTimestamp(), time.TimestampFrequency);
+        var capacity = rate * _burstSeconds;
+        var bucket = _buckets.GetOrAdd((connectionId, kind), _ => new Bucket(capacity, time.GetTimestamp()));
+        return bucket.TryTake(rate, capacity, time.GetTimestamp(), time.TimestampFrequency);
     }
 
     /// <summary>Forgets a closed connection's buckets.</summary>
@@ -47,11 +50,11 @@ public sealed class HubRateLimiter(IConfiguration configuration, TimeProvider ti
         private double _tokens = tokens;
         private long _stamp = stamp;
 
-        public bool TryTake(double rate, long now, long frequency)
+        public bool TryTake(double rate, double capacity, long now, long frequency)
         {
             lock (_gate)
             {
-                _tokens = Math.Min(rate, _tokens + ((now - _stamp) * rate / frequency));
+                _tokens = Math.Min(capacity, _tokens + ((now - _stamp) * rate / frequency));
                 _stamp = now;
                 if (_tokens < 1)
                 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -82,7 +83,28 @@ public static class OperationJson
             // Formulas stay readable on the wire ("=A1+B2", not "=A1\u002BB2"); ops are never embedded in HTML.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+
+        // An input is what a person types, a string; a program that sends 42 or true means what typing it means.
+        options.Converters.Add(new TypedTextConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
+}
+
+/// <summary>
+/// Reads a JSON string as it is, and a JSON number or boolean as the text one would type for it (<c>42.5</c> as
+/// "42.5", <c>true</c> as "TRUE"); writes strings as strings. Lets <c>"input": 42</c> mean <c>"input": "42"</c>.
+/// </summary>
+internal sealed class TypedTextConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+        JsonTokenType.True => "TRUE",
+        JsonTokenType.False => "FALSE",
+        _ => throw new JsonException($"Expected a string, not {reader.TokenType}."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

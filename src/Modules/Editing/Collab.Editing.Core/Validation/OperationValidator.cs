@@ -42,6 +42,9 @@ public sealed class OperationValidator : AbstractValidator<Operation>
         });
     }
 
+    /// <summary>The error code of a failure that is about size only (more cells or characters than the limits allow).</summary>
+    public const string TooLargeCode = "too_large";
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<OperationLimits, OperationValidator> SharedByLimits = new();
 
     /// <summary>
@@ -67,11 +70,23 @@ public sealed class OperationValidator : AbstractValidator<Operation>
     }
 
     /// <summary>Why the op is invalid, every reason in one line; null when it is valid.</summary>
-    public string? Problem(Operation op)
+    public string? Problem(Operation op) => Check(op)?.Message;
+
+    /// <summary>
+    /// Why the op is invalid, and whether it is only too large (well-formed, but over <see cref="OperationLimits"/>:
+    /// the session answers <c>too_large</c> then, <c>invalid_operation</c> otherwise); null when it is valid.
+    /// </summary>
+    public OperationProblem? Check(Operation op)
     {
         var result = Validate(op);
-        return result.IsValid ? null : string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct());
+        return result.IsValid
+            ? null
+            : new OperationProblem(
+                string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()),
+                result.Errors.All(e => e.ErrorCode == TooLargeCode));
     }
+
+    private static ValidationFailure TooLarge(string property, string message) => new(property, message) { ErrorCode = TooLargeCode };
 
     internal static OperationValidator ForCatalog(ISheetCatalog catalog, OperationLimits limits, Func<IReadOnlyList<string>> names) =>
         new(catalog, limits, names);
@@ -102,7 +117,7 @@ public sealed class OperationValidator : AbstractValidator<Operation>
 
             if (text.Length > limits.MaxInputLength)
             {
-                context.AddFailure("input", $"An input can have at most {Count(limits.MaxInputLength)} characters; this one has {Count(text.Length)}.");
+                context.AddFailure(TooLarge("input", $"An input can have at most {Count(limits.MaxInputLength)} characters; this one has {Count(text.Length)}."));
                 return;
             }
 
@@ -140,7 +155,7 @@ public sealed class OperationValidator : AbstractValidator<Operation>
 
                 if (range.CellCount > limits.MaxSetRangeCells)
                 {
-                    context.AddFailure("range", $"A setRange can write at most {Count(limits.MaxSetRangeCells)} cells; {op.Range} has {Count(range.CellCount)}.");
+                    context.AddFailure(TooLarge("range", $"A setRange can write at most {Count(limits.MaxSetRangeCells)} cells; {op.Range} has {Count(range.CellCount)}."));
                     return;
                 }
 
@@ -170,7 +185,7 @@ public sealed class OperationValidator : AbstractValidator<Operation>
 
                         if (text.Length > limits.MaxInputLength)
                         {
-                            context.AddFailure("inputs", $"The input for {where} has {Count(text.Length)} characters; at most {Count(limits.MaxInputLength)} are allowed.");
+                            context.AddFailure(TooLarge("inputs", $"The input for {where} has {Count(text.Length)} characters; at most {Count(limits.MaxInputLength)} are allowed."));
                             return;
                         }
 
@@ -193,7 +208,8 @@ public sealed class OperationValidator : AbstractValidator<Operation>
             RuleFor(op => op.Range).Must((op, _) => op.Address is not null)
                 .WithMessage(op => $"'{op.Range}' is not a range such as A1:C10, A:C or 3:5.");
             RuleFor(op => op).Must(op => op.Address is not { } r || !catalog.Exists(op.Sheet) || EffectiveCells(r, catalog.UsedRange(op.Sheet)) <= limits.MaxRangeCells)
-                .WithMessage(op => $"A clearRange can touch at most {Count(limits.MaxRangeCells)} cells; {op.Range} is larger.");
+                .WithMessage(op => $"A clearRange can touch at most {Count(limits.MaxRangeCells)} cells; {op.Range} is larger.")
+                .WithErrorCode(TooLargeCode);
         }
     }
 
@@ -207,9 +223,11 @@ public sealed class OperationValidator : AbstractValidator<Operation>
             RuleFor(op => op.Format).NotNull().WithMessage("The format is required, such as {\"numberFormat\": \"#,##0.00\", \"bold\": true}.");
             RuleFor(op => op.Format.NumberFormat).MaximumLength(limits.MaxNumberFormatLength)
                 .When(op => op.Format is not null)
-                .WithMessage($"A number format can have at most {limits.MaxNumberFormatLength} characters.");
+                .WithMessage($"A number format can have at most {limits.MaxNumberFormatLength} characters.")
+                .WithErrorCode(TooLargeCode);
             RuleFor(op => op).Must(op => op.Address is not { } r || !catalog.Exists(op.Sheet) || EffectiveCells(r, catalog.UsedRange(op.Sheet)) <= limits.MaxRangeCells)
-                .WithMessage(op => $"A setFormat can touch at most {Count(limits.MaxRangeCells)} cells; {op.Range} is larger.");
+                .WithMessage(op => $"A setFormat can touch at most {Count(limits.MaxRangeCells)} cells; {op.Range} is larger.")
+                .WithErrorCode(TooLargeCode);
         }
     }
 
@@ -310,7 +328,8 @@ public sealed class OperationValidator : AbstractValidator<Operation>
             RuleFor(op => op.Ops).NotNull().WithMessage("A batch needs its ops.");
             RuleFor(op => op.Ops.Count).LessThanOrEqualTo(limits.MaxBatchOperations)
                 .When(op => op.Ops is not null)
-                .WithMessage($"A batch can hold at most {Count(limits.MaxBatchOperations)} ops.");
+                .WithMessage($"A batch can hold at most {Count(limits.MaxBatchOperations)} ops.")
+                .WithErrorCode(TooLargeCode);
             RuleFor(op => op).Custom((batch, context) =>
             {
                 if (batch.Ops is null || batch.Ops.Count > limits.MaxBatchOperations)
@@ -335,7 +354,7 @@ public sealed class OperationValidator : AbstractValidator<Operation>
                     {
                         foreach (var error in result.Errors)
                         {
-                            context.AddFailure(new ValidationFailure($"ops[{i}]", $"ops[{i}] ({part.TypeName}): {error.ErrorMessage}"));
+                            context.AddFailure(new ValidationFailure($"ops[{i}]", $"ops[{i}] ({part.TypeName}): {error.ErrorMessage}") { ErrorCode = error.ErrorCode });
                         }
 
                         return;
@@ -347,3 +366,8 @@ public sealed class OperationValidator : AbstractValidator<Operation>
         }
     }
 }
+
+/// <summary>Why an op is invalid.</summary>
+/// <param name="Message">Every reason, in one line.</param>
+/// <param name="TooLarge">True when the op is well-formed but over a size limit (<c>too_large</c> on the wire).</param>
+public sealed record OperationProblem(string Message, bool TooLarge);

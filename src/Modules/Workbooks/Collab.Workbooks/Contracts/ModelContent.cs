@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Collab.Workbooks.Engine;
 
 namespace Collab.Workbooks.Contracts;
@@ -37,7 +38,13 @@ public interface IModelContent
 /// <param name="Type"><c>number</c>, <c>text</c>, <c>bool</c> or <c>error</c>.</param>
 /// <param name="NumberFormat">The cell's number format (left out for General).</param>
 /// <param name="Bold">True for bold (left out otherwise).</param>
-public sealed record WireCell(string Cell, string Input, object Value, string Type, string? NumberFormat = null, bool? Bold = null)
+public sealed record WireCell(
+    string Cell,
+    string Input,
+    object Value,
+    string Type,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NumberFormat = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Bold = null)
 {
     /// <summary>The wire form of a non-empty cell.</summary>
     public static WireCell From(CellInfo cell) => new(

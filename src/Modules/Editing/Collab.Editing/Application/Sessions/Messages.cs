@@ -86,7 +86,15 @@ internal sealed class RawJsonConverter : JsonConverter<byte[]>
 }
 
 /// <summary><c>Conflict</c>: your value was overwritten by a later write, or dropped because its place was deleted.</summary>
-internal sealed record ConflictMessage(string ModelId, long Revision, string Sheet, string Cell, string? YourValue, string? TheirValue, string ByUserId);
+/// <remarks>Every field of PROTOCOL.md is always written: <c>theirValue</c> is null (not left out) when the cell was deleted.</remarks>
+internal sealed record ConflictMessage(
+    string ModelId,
+    long Revision,
+    string Sheet,
+    string Cell,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? YourValue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? TheirValue,
+    string ByUserId);
 
 /// <summary><c>UserJoined</c> / <c>UserLeft</c>.</summary>
 internal sealed record UserMessage(string ModelId, string UserId, string DisplayName, string Color);

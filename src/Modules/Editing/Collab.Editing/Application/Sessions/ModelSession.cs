@@ -453,7 +453,7 @@ internal sealed class ModelSession
     private SubmitOutcome? Apply(Submission submission, List<Accepted> accepted, DateTimeOffset now)
     {
         var op = submission.Op;
-        var conflicts = new List<(ConflictInfo Info, string OtherUserId)>();
+        var conflicts = new List<LostValue>();
         for (var i = (int)(submission.BaseRevision - _logStart); i < _log.Count; i++)
         {
             var against = _log[i];
@@ -462,9 +462,11 @@ internal sealed class ModelSession
             op = result.Op;
             foreach (var conflict in result.Conflicts)
             {
-                if (against.UserId != submission.Actor.UserId)
+                // A connection's own ops never surprise it; the same person on another connection (or tab) is told,
+                // since the author of a lost value is told whoever ordered later (PROTOCOL.md, Conflict).
+                if (against.MemberId is null || against.MemberId != submission.MemberId)
                 {
-                    conflicts.Add((conflict, against.UserId));
+                    conflicts.Add(new LostValue(conflict, against.UserId, against.MemberId));
                 }
             }
         }
@@ -475,9 +477,9 @@ internal sealed class ModelSession
             op = OperationApplier.Normalize(_workbook, op);
         }
 
-        if (!op.IsNoOp && _validator.Problem(op) is { } problem)
+        if (!op.IsNoOp && _validator.Check(op) is { } problem)
         {
-            return SubmitOutcome.Error(ErrorCodes.InvalidOperation, problem);
+            return SubmitOutcome.Error(problem.TooLarge ? ErrorCodes.TooLarge : ErrorCodes.InvalidOperation, problem.Message);
         }
 
         if (op.IsNoOp)
@@ -492,7 +494,7 @@ internal sealed class ModelSession
         var (applied, inverse) = OperationApplier.ApplyAndInvert(_workbook, op);
         var revisionNow = ++_revision;
         _opIds[submission.OpId] = revisionNow;
-        _log.Add(new LoggedOp(revisionNow, submission.OpId, submission.Actor.UserId, op));
+        _log.Add(new LoggedOp(revisionNow, submission.OpId, submission.Actor.UserId, op) { MemberId = submission.MemberId });
         TrimLog();
         var records = ChangeRecords.After(_workbook, changes, ModelId, revisionNow, submission.Actor.UserId, now);
         accepted.Add(new Accepted(submission, revisionNow, op, inverse, OperationAppliedMessage.Create(ModelId, revisionNow, submission.OpId, submission.Actor.UserId, op, applied.Cells), records, conflicts));
@@ -501,13 +503,24 @@ internal sealed class ModelSession
 
     private void SendConflicts(Accepted item)
     {
-        foreach (var (info, otherUserId) in item.Conflicts)
+        foreach (var (info, otherUserId, otherMemberId) in item.Conflicts)
         {
-            var (loser, winner) = info.Loser == ConflictLoser.Against ? (otherUserId, item.Submission.Actor.UserId) : (item.Submission.Actor.UserId, otherUserId);
+            var (loser, loserMemberId, winner) = info.Loser == ConflictLoser.Against
+                ? (otherUserId, otherMemberId, item.Submission.Actor.UserId)
+                : (item.Submission.Actor.UserId, item.Submission.MemberId, otherUserId);
             var message = new SessionMessage(Methods.Conflict, new ConflictMessage(ModelId, item.Revision, info.Sheet, info.Cell, info.YourValue, info.TheirValue, winner));
-            foreach (var member in _members.Values.Where(m => m.Member.Actor.UserId == loser))
+
+            // To the connection that wrote the lost value; when it is gone (or unknown), to every connection of its author.
+            if (loserMemberId is not null && _members.TryGetValue(loserMemberId, out var author))
             {
-                Enqueue(member, message);
+                Enqueue(author, message);
+            }
+            else
+            {
+                foreach (var member in _members.Values.Where(m => m.Member.Actor.UserId == loser))
+                {
+                    Enqueue(member, message);
+                }
             }
 
             _services.Metrics.Conflicts.Add(1);
@@ -715,9 +728,16 @@ internal sealed class ModelSession
         public List<(Submission Submission, long Revision)> WaitingForCommit { get; } = [];
     }
 
-    private sealed record LoggedOp(long Revision, string OpId, string UserId, Operation Op);
+    /// <summary>An op in the recent log; <see cref="MemberId"/> is the connection that submitted it (null when loaded from disk).</summary>
+    private sealed record LoggedOp(long Revision, string OpId, string UserId, Operation Op)
+    {
+        public string? MemberId { get; init; }
+    }
 
-    private sealed record Accepted(Submission Submission, long Revision, Operation Op, Operation? Inverse, OperationAppliedMessage Message, IReadOnlyList<ModelChangeRecord> Changes, IReadOnlyList<(ConflictInfo Info, string OtherUserId)> Conflicts);
+    /// <summary>A value one side lost in a transformation, with the other op's author and connection.</summary>
+    private sealed record LostValue(ConflictInfo Info, string OtherUserId, string? OtherMemberId);
+
+    private sealed record Accepted(Submission Submission, long Revision, Operation Op, Operation? Inverse, OperationAppliedMessage Message, IReadOnlyList<ModelChangeRecord> Changes, IReadOnlyList<LostValue> Conflicts);
 
     private sealed record Submission(Actor Actor, string? MemberId, string OpId, long BaseRevision, Operation Op)
     {

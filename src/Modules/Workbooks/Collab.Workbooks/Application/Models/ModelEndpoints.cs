@@ -59,8 +59,10 @@ internal static class ModelEndpoints
             return result.IsSuccess ? Results.Ok(new { revision = result.Value!.Revision, cells = result.Value.Cells }) : result.Failure!.ToProblem();
         });
 
-        group.MapPost("/import", async (IFormFile? file, ClaimsPrincipal user, IMediator mediator, Transfer.ImportSettings settings, CancellationToken cancellationToken) =>
+        group.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, IMediator mediator, Transfer.ImportSettings settings, CancellationToken cancellationToken) =>
         {
+            // Read here rather than bound: a request that is not a multipart form is invalid input (422), not a bare 400.
+            var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files is { Count: > 0 } files ? files.GetFile("file") ?? files[0] : null : null;
             if (file is null || file.Length == 0)
             {
                 return Kernel.Api.ApiProblem.Invalid("Send the workbook as a multipart form file (field name \"file\").");
