@@ -78,12 +78,15 @@ public sealed class CollabClient : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, CollabModel> _models = new(StringComparer.Ordinal);
     private readonly CollabClientOptions _options;
+    private readonly SemaphoreSlim _renewing = new(1, 1);
+    private readonly TokenHolder _token;
+    private CollabCredentials? _credentials;
 
-    private CollabClient(HttpClient http, HubConnection connection, string accessToken, CollabClientOptions options)
+    private CollabClient(HttpClient http, HubConnection connection, TokenHolder token, CollabClientOptions options)
     {
         Http = http;
         Connection = connection;
-        AccessToken = accessToken;
+        _token = token;
         _options = options;
     }
 
@@ -93,8 +96,8 @@ public sealed class CollabClient : IAsyncDisposable
     /// <summary>The hub connection.</summary>
     public HubConnection Connection { get; }
 
-    /// <summary>The access token in use.</summary>
-    public string AccessToken { get; }
+    /// <summary>The access token in use (renewed from the credentials when the server says it expired).</summary>
+    public string AccessToken => _token.Value;
 
     /// <summary>The signed-in user's id.</summary>
     public string UserId { get; private set; } = "";
@@ -112,13 +115,13 @@ public sealed class CollabClient : IAsyncDisposable
         options ??= new CollabClientOptions();
         var http = options.HttpMessageHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         http.BaseAddress = server;
-        var token = credentials is CollabCredentials.TokenCredentials given ? given.AccessToken : await RequestTokenAsync(http, credentials, options, cancellationToken);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var token = new TokenHolder(credentials is CollabCredentials.TokenCredentials given ? given.AccessToken : await RequestTokenAsync(http, credentials, options, cancellationToken));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
 
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "hubs/collab"), o =>
             {
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token.Value);
                 if (options.HttpMessageHandler is { } h)
                 {
                     o.HttpMessageHandlerFactory = _ => h;
@@ -135,7 +138,10 @@ public sealed class CollabClient : IAsyncDisposable
             builder.WithAutomaticReconnect(new ForeverRetryPolicy(options.ReconnectDelays));
         }
 
-        var client = new CollabClient(http, builder.Build(), token, options);
+        var client = new CollabClient(http, builder.Build(), token, options)
+        {
+            _credentials = credentials is CollabCredentials.TokenCredentials ? null : credentials,
+        };
         client.Subscribe();
         await client.Connection.StartAsync(cancellationToken);
         var me = await client.Connection.InvokeAsync<JsonElement>("WhoAmI", cancellationToken);
@@ -282,6 +288,52 @@ public sealed class CollabClient : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// The server answered <c>unauthorized</c> (the token expired on the open connection): requests a new token with the
+    /// credentials, reconnects with it and rejoins every open model, which resubmits their pending ops. False when the
+    /// client was given a bare token (nothing to renew it with) or the renewal failed.
+    /// </summary>
+    internal bool CanRenew => _credentials is not null;
+
+    internal async Task<bool> RenewAsync(string expiredToken)
+    {
+        if (_credentials is null)
+        {
+            return false;
+        }
+
+        await _renewing.WaitAsync();
+        try
+        {
+            if (_token.Value == expiredToken)
+            {
+                _token.Value = await RequestTokenAsync(Http, _credentials, _options);
+                Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
+                await Connection.StopAsync();
+                foreach (var model in _models.Values)
+                {
+                    model.OnDisconnected();
+                }
+
+                await Connection.StartAsync();
+                foreach (var model in _models.Values)
+                {
+                    await model.RejoinAsync();
+                }
+            }
+
+            return true;
+        }
+        catch (Exception error) when (error is HttpRequestException or CollabException or InvalidOperationException or TaskCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            _renewing.Release();
+        }
+    }
+
     private void Route(string modelId, Func<CollabModel, Task> handle)
     {
         if (modelId is not null && _models.TryGetValue(modelId, out var model))
@@ -315,4 +367,10 @@ public sealed class CollabClient : IAsyncDisposable
             return list[(int)Math.Min(retryContext.PreviousRetryCount, list.Count - 1)];
         }
     }
+}
+
+/// <summary>The access token a connection presents, replaced when it is renewed.</summary>
+internal sealed class TokenHolder(string value)
+{
+    public string Value { get; set; } = value;
 }

@@ -153,6 +153,7 @@ public sealed class CollabModel : IAsyncDisposable
     {
         while (true)
         {
+            var token = _client.AccessToken;
             try
             {
                 var ack = await _client.InvokeAsync<WireAck>("SubmitOperation", [new { modelId = ModelId, opId = pending.OpId, baseRevision = pending.BaseRevision, op = pending.Operation }]);
@@ -166,6 +167,17 @@ public sealed class CollabModel : IAsyncDisposable
             catch (CollabException error) when (error.Code == "rate_limited")
             {
                 await Task.Delay(_client.Options.RateLimitBackoff);
+            }
+            catch (CollabException error) when (error.Code == "unauthorized" && _client.CanRenew)
+            {
+                // The token expired on the open connection: a new token, a new connection, a rejoin that resubmits
+                // this op; refused only when no new token can be had.
+                if (!await _client.RenewAsync(token))
+                {
+                    await UnderGateAsync(() => _replica.Client.ServerReject(pending.OpId, $"{error.Code}: {error.Message}"));
+                }
+
+                return;
             }
             catch (CollabException error) when (error.Code is "not_joined" or "stale_revision" or "unavailable")
             {

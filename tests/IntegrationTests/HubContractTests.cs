@@ -34,6 +34,64 @@ public class HubContractTests
     }
 
     [Fact]
+    public async Task A_token_that_expires_on_an_open_websocket_is_answered_unauthorized()
+    {
+        // Over WebSockets a connection outlives its token (long polling authenticates every request instead).
+        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "0.1" });
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseAddress = app.ClientOptions.BaseAddress;
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var tokenResponse = await http.PostAsync("/connect/token", Protocol.Wire.PasswordGrant("alice@demo.local"), TestContext.Current.CancellationToken);
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("access_token").GetString()!;
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var modelId = await Protocol.Wire.CreateModelAsync(http, "Expiring");
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/collab"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        await connection.InvokeAsync<JsonElement>("JoinModel", modelId, (long?)null, TestContext.Current.CancellationToken); // still valid
+
+        await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("SubmitOperation",
+            new { modelId, opId = "late", baseRevision = 0, op = new { type = "setCell", sheet = "Sheet1", cell = "A1", input = "1" } },
+            TestContext.Current.CancellationToken));
+
+        Assert.Equal("unauthorized", CodeOf(error));
+        Assert.Equal(HubConnectionState.Connected, connection.State);
+        using var fresh = await app.CreateClientForAsync("alice@demo.local");
+        var cells = await fresh.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/cells", TestContext.Current.CancellationToken);
+        Assert.Equal(0, cells.GetProperty("cells").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Collab_client_renews_an_expired_token_and_its_pending_edit_lands()
+    {
+        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "0.1" });
+        app.UseKestrel(0);
+        app.StartServer();
+        await using var client = await Collab.Client.CollabClient.ConnectAsync(app.ClientOptions.BaseAddress,
+            Collab.Client.CollabCredentials.ForPassword("alice@demo.local", CollabAppFactory.DemoPassword),
+            new Collab.Client.CollabClientOptions { Transports = HttpTransportType.WebSockets }, TestContext.Current.CancellationToken);
+        var modelId = await client.CreateModelAsync("Renewed", TestContext.Current.CancellationToken);
+        var model = await client.OpenModelAsync(modelId, TestContext.Current.CancellationToken);
+        var first = client.AccessToken;
+
+        await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+        var edit = await model.EditAsync(new Collab.Editing.Core.SetCellOperation("Sheet1", "A1", "42"), cancellationToken: TestContext.Current.CancellationToken);
+        var revision = await edit.Acknowledged.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, revision);
+        Assert.NotEqual(first, client.AccessToken);
+        var (_, cells) = await client.GetCellsAsync(modelId, "Sheet1", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("42", Assert.Single(cells).Input);
+    }
+
+    [Fact]
     public async Task A_forged_token_is_refused()
     {
         await using var app = new CollabAppFactory("Development");

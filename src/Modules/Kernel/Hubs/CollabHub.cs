@@ -1,6 +1,8 @@
 using Collab.Kernel.Api;
 using Collab.Kernel.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -67,6 +69,12 @@ public sealed class CollabHub(IServiceProvider services, HubRateLimiter limiter,
         await base.OnDisconnectedAsync(exception);
     }
 
+    // The token was checked when the connection opened; a connection outlives it, so each call checks its expiry
+    // (the authentication result of the connection's request carries it).
+    private bool TokenExpired() =>
+        Context.GetHttpContext()?.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc is { } expires
+        && expires <= DateTimeOffset.UtcNow;
+
     private HubCaller Caller() => new(
         Context.ConnectionId,
         Context.User!.ToActor(),
@@ -76,6 +84,11 @@ public sealed class CollabHub(IServiceProvider services, HubRateLimiter limiter,
     private async Task<TResult> CallAsync<THandler, TResult>(Func<THandler, Task<TResult>> call)
         where THandler : class
     {
+        if (TokenExpired())
+        {
+            throw new HubException($"{ErrorCodes.Unauthorized}: the access token has expired; connect again with a new one.");
+        }
+
         var handler = services.GetService<THandler>() ?? throw new HubException($"{ErrorCodes.NotFound}: this feature is disabled on this server.");
         try
         {
