@@ -233,9 +233,10 @@ public sealed partial class Workbook
     // depends on the origin, to its one reference object. The tree may be shared by cells of the host sheet.
     /// <summary>
     /// Binds a tree's reference and name nodes for cells on <paramref name="host"/> without registering dependencies:
-    /// for a new shape of a formula whose registrations were kept (a structural change that only moved it).
+    /// a defined name's formula (no host: its references name their sheets), or a new shape of a formula whose
+    /// registrations were kept (a structural change that only moved it).
     /// </summary>
-    private void BindFields(Node root, Sheet host)
+    private void BindFields(Node root, Sheet? host)
     {
         foreach (var node in NodeWalk.All(root))
         {
@@ -447,50 +448,7 @@ public sealed partial class Workbook
         _referenceArgumentUsers.Remove(cell);
     }
 
-    private void BindName(DefinedName definition)
-    {
-        var stack = new Stack<Node>();
-        stack.Push(definition.Root);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case CellRefNode c:
-                    BindCell(c, null);
-                    break;
-                case AreaRefNode a:
-                    BindArea(a, null);
-                    break;
-                case NameNode n:
-                    n.Definition = FindName(n.Name);
-                    break;
-                case FunctionNode f:
-                    foreach (var arg in f.Args)
-                    {
-                        stack.Push(arg);
-                    }
-
-                    break;
-                case BinaryNode b:
-                    stack.Push(b.Left);
-                    stack.Push(b.Right);
-                    break;
-                case UnaryNode u:
-                    stack.Push(u.Operand);
-                    break;
-                case PercentNode p:
-                    stack.Push(p.Operand);
-                    break;
-                case ParenNode p:
-                    stack.Push(p.Inner);
-                    break;
-                case RangeOpNode r:
-                    stack.Push(r.Left);
-                    stack.Push(r.Right);
-                    break;
-            }
-        }
-    }
+    private void BindName(DefinedName definition) => BindFields(definition.Root, null);
 
     /// <summary>Drops every dependency registration and binds all names and formulas again.</summary>
     private void RebindEverything()
