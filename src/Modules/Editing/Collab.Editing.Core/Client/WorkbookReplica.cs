@@ -14,7 +14,6 @@ namespace Collab.Editing.Core;
 public sealed class WorkbookReplica : IEditingClientHost
 {
     private readonly Action<PendingOperation> _send;
-    private readonly OperationLimits _limits;
     private bool _stale;
     private readonly OperationValidator _validator;
     private readonly TimeProvider? _timeProvider;
@@ -35,9 +34,8 @@ public sealed class WorkbookReplica : IEditingClientHost
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(send);
         _send = send;
-        _limits = limits ?? OperationLimits.Default;
         _timeProvider = timeProvider;
-        _validator = OperationValidator.Shared(_limits);
+        _validator = OperationValidator.Shared(limits);
         Local = Workbook.FromSnapshot(snapshot, timeProvider);
         Client = new EditingClient(this, revision);
     }

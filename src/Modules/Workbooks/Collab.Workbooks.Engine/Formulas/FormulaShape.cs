@@ -76,11 +76,8 @@ internal static class NodeEquality
     public static int Hash(Node root)
     {
         var hash = default(HashCode);
-        var stack = NodeWalk.RentStack();
-        stack.Push(root);
-        while (stack.Count > 0)
+        foreach (var node in NodeWalk.All(root))
         {
-            var node = stack.Pop();
             hash.Add(node.GetType().GetHashCode());
             switch (node)
             {
@@ -117,30 +114,12 @@ internal static class NodeEquality
                 case FunctionNode f:
                     hash.Add(NameHash(f.Name));
                     hash.Add(f.Args.Length);
-                    foreach (var arg in f.Args)
-                    {
-                        stack.Push(arg);
-                    }
-
                     break;
                 case BinaryNode b:
                     hash.Add(b.Operator);
-                    stack.Push(b.Right);
-                    stack.Push(b.Left);
                     break;
                 case UnaryNode u:
                     hash.Add(u.Operator);
-                    stack.Push(u.Operand);
-                    break;
-                case PercentNode p:
-                    stack.Push(p.Operand);
-                    break;
-                case ParenNode p:
-                    stack.Push(p.Inner);
-                    break;
-                case RangeOpNode r:
-                    stack.Push(r.Right);
-                    stack.Push(r.Left);
                     break;
                 case ArrayNode arr:
                     hash.Add(arr.Value.Rows);
@@ -149,7 +128,6 @@ internal static class NodeEquality
             }
         }
 
-        NodeWalk.ReturnStack(stack);
         return hash.ToHashCode();
     }
 

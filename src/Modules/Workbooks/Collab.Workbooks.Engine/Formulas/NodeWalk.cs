@@ -15,7 +15,7 @@ internal static class NodeWalk
     public static Walker All(Node root) => new(root);
 
     /// <summary>A stack for a walk, from the thread's spare when it is free.</summary>
-    internal static Stack<Node> RentStack()
+    private static Stack<Node> RentStack()
     {
         var stack = t_spare ?? new Stack<Node>();
         t_spare = null;
@@ -23,14 +23,14 @@ internal static class NodeWalk
     }
 
     /// <summary>Gives a rented stack back.</summary>
-    internal static void ReturnStack(Stack<Node> stack)
+    private static void ReturnStack(Stack<Node> stack)
     {
         stack.Clear();
         t_spare = stack;
     }
 
     /// <summary>Pushes a node's children (a function's arguments pop last first, an operator's left operand first).</summary>
-    internal static void PushChildren(Stack<Node> stack, Node node)
+    private static void PushChildren(Stack<Node> stack, Node node)
     {
         switch (node)
         {

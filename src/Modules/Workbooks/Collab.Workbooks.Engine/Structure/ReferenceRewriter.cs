@@ -128,104 +128,13 @@ internal abstract class ReferenceRewriter
         new(sheetName, a.Kind, row1, column1, row2, column2, a.Row1Absolute, a.Column1Absolute, a.Row2Absolute, a.Column2Absolute);
 }
 
-/// <summary>Shifts references on the changed sheet by an insert or delete; deleted targets become #REF!.</summary>
-internal sealed class StructuralRewriter : ReferenceRewriter
-{
-    private readonly StructuralChange _change;
-
-    /// <summary>
-    /// True when a reference did more than move: it became #REF! or a range grew or shrank, so the formula's value
-    /// may change (a pure move of what it reads leaves the value as it was).
-    /// </summary>
-    public bool Invalidated { get; private set; }
-
-    public StructuralRewriter(StructuralChange change, string? hostSheet)
-    {
-        _change = change;
-        HostSheet = hostSheet;
-    }
-
-    protected override Node RewriteCell(CellRefNode node)
-    {
-        if (!Targets(node.SheetName))
-        {
-            return node;
-        }
-
-        if (_change.AffectsRows)
-        {
-            var row = _change.MapIndex(node.Row);
-            return row is null ? Deleted() : row == node.Row ? node : WithPosition(node, row.Value, node.Column, node.SheetName);
-        }
-
-        var column = _change.MapIndex(node.Column);
-        return column is null ? Deleted() : column == node.Column ? node : WithPosition(node, node.Row, column.Value, node.SheetName);
-    }
-
-    protected override Node RewriteArea(AreaRefNode node)
-    {
-        if (!Targets(node.SheetName))
-        {
-            return node;
-        }
-
-        if (_change.AffectsRows)
-        {
-            if (node.Kind == AreaKind.Columns)
-            {
-                return node;
-            }
-
-            var rows = _change.MapInterval(node.Row1, node.Row2);
-            if (rows is null)
-            {
-                return Deleted();
-            }
-
-            Invalidated |= rows.Value.End - rows.Value.Start != node.Row2 - node.Row1;
-
-            return rows.Value.Start == node.Row1 && rows.Value.End == node.Row2
-                ? node
-                : WithBounds(node, rows.Value.Start, node.Column1, rows.Value.End, node.Column2, node.SheetName);
-        }
-
-        if (node.Kind == AreaKind.Rows)
-        {
-            return node;
-        }
-
-        var columns = _change.MapInterval(node.Column1, node.Column2);
-        if (columns is null)
-        {
-            return Deleted();
-        }
-
-        Invalidated |= columns.Value.End - columns.Value.Start != node.Column2 - node.Column1;
-
-        return columns.Value.Start == node.Column1 && columns.Value.End == node.Column2
-            ? node
-            : WithBounds(node, node.Row1, columns.Value.Start, node.Row2, columns.Value.End, node.SheetName);
-    }
-
-    private bool Targets(string? sheetName)
-    {
-        var sheet = EffectiveSheet(sheetName);
-        return sheet is not null && _change.IsOnSheet(sheet);
-    }
-
-    private ErrorNode Deleted()
-    {
-        Invalidated = true;
-        return new ErrorNode(ErrorValue.Reference);
-    }
-}
-
 /// <summary>
-/// <see cref="StructuralRewriter"/> on a formula's shape in one pass: each reference's target (relative coordinates
-/// from the cell's old place) is mapped through the change and stored relative to the cell's new place; the same as
-/// <c>ToShape(StructuralRewriter(FromShape(shape, old)), new)</c> without building the two trees in between.
+/// Shifts references on the changed sheet by an insert or delete; deleted targets become #REF!. A tree written with
+/// positions (parsed text, defined names) has origin (0, 0). A formula's shape is rewritten in one pass: each
+/// reference's target (relative coordinates from the cell's old place) is mapped through the change and stored
+/// relative to the cell's new place, without building the absolute tree in between.
 /// </summary>
-internal sealed class ShapeStructuralRewriter : ReferenceRewriter
+internal sealed class StructuralRewriter : ReferenceRewriter
 {
     private readonly StructuralChange _change;
     private readonly int _oldRow;
@@ -233,7 +142,14 @@ internal sealed class ShapeStructuralRewriter : ReferenceRewriter
     private readonly int _newRow;
     private readonly int _newColumn;
 
-    public ShapeStructuralRewriter(StructuralChange change, string hostSheet, int oldRow, int oldColumn, int newRow, int newColumn)
+    /// <summary>For a tree written with positions (origin (0, 0)).</summary>
+    public StructuralRewriter(StructuralChange change, string? hostSheet)
+        : this(change, hostSheet, 0, 0, 0, 0)
+    {
+    }
+
+    /// <summary>For a shape whose cell moves from (oldRow, oldColumn) to (newRow, newColumn).</summary>
+    public StructuralRewriter(StructuralChange change, string? hostSheet, int oldRow, int oldColumn, int newRow, int newColumn)
     {
         _change = change;
         HostSheet = hostSheet;
@@ -243,7 +159,10 @@ internal sealed class ShapeStructuralRewriter : ReferenceRewriter
         _newColumn = newColumn;
     }
 
-    /// <summary>A reference became #REF! or a range grew or shrank: the formula's value may change.</summary>
+    /// <summary>
+    /// True when a reference did more than move: it became #REF! or a range grew or shrank, so the formula's value
+    /// may change (a pure move of what it reads leaves the value as it was).
+    /// </summary>
     public bool Invalidated { get; private set; }
 
     /// <summary>A reference's target moved (what the formula reads is elsewhere now).</summary>

@@ -208,7 +208,7 @@ public sealed partial class Workbook
             bool moves = onSheet && (rows ? cell.Row : cell.Column) >= at;
             int newRow = moves && rows ? change.MapIndex(cell.Row)!.Value : cell.Row;
             int newColumn = moves && !rows ? change.MapIndex(cell.Column)!.Value : cell.Column;
-            var rewriter = new ShapeStructuralRewriter(change, cell.Sheet.Name, cell.Row, cell.Column, newRow, newColumn);
+            var rewriter = new StructuralRewriter(change, cell.Sheet.Name, cell.Row, cell.Column, newRow, newColumn);
             var written = rewriter.Rewrite(formula.Root); // the shape at the cell's new place
 
             // A pure move of what a formula reads keeps its value, except where the formula sees its own position
