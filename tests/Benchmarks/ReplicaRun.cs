@@ -1,21 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using Collab.Editing.Core;
+using Collab.LoadTest;
 using Collab.Workbooks.Engine;
 
 namespace Collab.Benchmarks;
 
 /// <summary>
-/// What one load-test client's replica pays (<c>--replica</c>): the load test's sheet (200 x 20 cells written at
-/// random: numbers, labels, =SUM(A1:An), =Xn*2 to a random cell; 5% of edits insert or delete a row in the top half),
+/// What one load-test client's replica pays (<c>--replica</c>): the load test's sheet and edit mix
+/// (<see cref="LoadEdits"/>, 5% of edits inserting or deleting a row),
 /// built from 4,000 edits, then 30 rounds of 1,000 more: the median time of a row insert or delete (every client
 /// applies each one), and of copying the replica (a client copies its confirmed state when it edits after a while).
 /// </summary>
 internal static class ReplicaRun
 {
-    private const int Rows = 200;
-    private const int Columns = 20;
-
     public static void Run(TextWriter output, int rounds = 30)
     {
         var random = new Random(42);
@@ -23,7 +21,7 @@ internal static class ReplicaRun
         workbook.AddSheet("Sheet1");
         for (var i = 0; i < 4_000; i++)
         {
-            OperationApplier.Apply(workbook, RandomOp(random, random.NextDouble() < 0.05));
+            OperationApplier.Apply(workbook, LoadEdits.Random(random, random.NextDouble() < 0.05));
         }
 
         var structural = new List<double>();
@@ -35,7 +33,7 @@ internal static class ReplicaRun
             var count = 0;
             for (var i = 0; i < 1_000; i++)
             {
-                var op = RandomOp(random, random.NextDouble() < 0.05);
+                var op = LoadEdits.Random(random, random.NextDouble() < 0.05);
                 var started = Stopwatch.GetTimestamp();
                 OperationApplier.Apply(workbook, op);
                 if (op is not SetCellOperation)
@@ -76,24 +74,5 @@ internal static class ReplicaRun
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, sorted.Count * percent / 100)];
-    }
-
-    private static Operation RandomOp(Random random, bool structural)
-    {
-        if (structural)
-        {
-            var at = random.Next(1, Rows / 2);
-            return random.Next(2) == 0 ? new InsertRowsOperation("Sheet1", at, 1) : new DeleteRowsOperation("Sheet1", at, 1);
-        }
-
-        var cell = new CellAddress(random.Next(1, Rows + 1), random.Next(1, Columns + 1)).ToString();
-        var input = random.Next(10) switch
-        {
-            0 => $"=SUM(A1:A{random.Next(2, 20)})",
-            1 => $"={new CellAddress(random.Next(1, Rows + 1), random.Next(1, Columns + 1))}*2",
-            2 => "Label " + random.Next(1000),
-            _ => (random.Next(1_000_000) / 100.0).ToString(CultureInfo.InvariantCulture),
-        };
-        return new SetCellOperation("Sheet1", cell, input);
     }
 }

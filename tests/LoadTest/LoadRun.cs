@@ -36,9 +36,7 @@ public sealed record LoadResult(
 /// </summary>
 public sealed class LoadRun(LoadOptions options, TextWriter log)
 {
-    private const string Sheet = "Sheet1";
-    private const int Rows = 200;
-    private const int Columns = 20;
+    private const string Sheet = LoadEdits.Sheet;
 
     private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
@@ -152,7 +150,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
 
     private async Task EditOnceAsync(CollabModel model, Random random)
     {
-        var op = RandomOp(random);
+        var op = LoadEdits.Random(random, random.NextDouble() < options.StructuralShare);
         var started = Stopwatch.GetTimestamp();
         CollabEdit edit;
         try
@@ -178,25 +176,6 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 }
             },
             TaskScheduler.Default);
-    }
-
-    private Operation RandomOp(Random random)
-    {
-        if (random.NextDouble() < options.StructuralShare)
-        {
-            var at = random.Next(1, Rows / 2);
-            return random.Next(2) == 0 ? new InsertRowsOperation(Sheet, at, 1) : new DeleteRowsOperation(Sheet, at, 1);
-        }
-
-        var cell = new CellAddress(random.Next(1, Rows + 1), random.Next(1, Columns + 1)).ToString();
-        var input = random.Next(10) switch
-        {
-            0 => $"=SUM(A1:A{random.Next(2, 20)})",
-            1 => $"={new CellAddress(random.Next(1, Rows + 1), random.Next(1, Columns + 1))}*2",
-            2 => "Label " + random.Next(1000),
-            _ => (random.Next(1_000_000) / 100.0).ToString(CultureInfo.InvariantCulture),
-        };
-        return new SetCellOperation(Sheet, cell, input);
     }
 
     private async Task<List<Task>> StartFloodersAsync(Uri url, string modelId, CancellationToken stop)
