@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collab.Editing.Core;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,33 @@ public sealed class CollabClientOptions
 
     /// <summary>How long a rate-limited submission waits before it is sent again.</summary>
     public TimeSpan RateLimitBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Server state shared by the replicas of every client given the same instance (none by default): for a process
+    /// that opens one model on many connections (a load generator, many bots), where each replica would otherwise
+    /// apply every op to a copy of its own. See <see cref="SharedReplicas"/>.
+    /// </summary>
+    public SharedReplicas? SharedReplicas { get; set; }
+}
+
+/// <summary>
+/// The server state of each model, shared by the replicas of the clients in one process that open it on the same
+/// server (<see cref="CollabClientOptions.SharedReplicas"/>): a replica with nothing pending reads the shared state,
+/// which the first replica to receive each op advances; a replica that edits takes a copy of its own until its ops
+/// are confirmed, then compares it with the shared state and shares again (<see cref="CollabModel.Divergence"/>
+/// reports a difference).
+/// </summary>
+public sealed class SharedReplicas
+{
+    private readonly ConcurrentDictionary<string, SharedReplicaState> _models = new(StringComparer.Ordinal);
+
+    /// <summary>The shared state of model <paramref name="modelId"/> on <paramref name="server"/>.</summary>
+    public SharedReplicaState For(Uri server, string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(modelId);
+        return _models.GetOrAdd(server.AbsoluteUri + "\n" + modelId, _ => new());
+    }
 }
 
 /// <summary>Raised when a call to the server fails with one of the contract's error codes.</summary>

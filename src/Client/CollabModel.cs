@@ -42,6 +42,29 @@ public sealed class CollabModel : IAsyncDisposable
     /// <summary>The last server revision incorporated.</summary>
     public long Revision => _replica.Client.Revision;
 
+    /// <summary>
+    /// With <see cref="CollabClientOptions.SharedReplicas"/>: why this replica's own copy differed from the shared server
+    /// state at the same revision (or why the shared state stopped); null when nothing differed.
+    /// </summary>
+    public string? Divergence => _replica.Divergence;
+
+    /// <summary>True while the replica reads the server state it shares (see <see cref="CollabClientOptions.SharedReplicas"/>).</summary>
+    public bool IsSharing
+    {
+        get
+        {
+            _gate.Wait();
+            try
+            {
+                return _replica.IsSharing;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
     /// <summary>Ops sent or queued, not yet acknowledged.</summary>
     public int PendingCount => _replica.Client.Pending.Count;
 
@@ -73,7 +96,7 @@ public sealed class CollabModel : IAsyncDisposable
         _gate.Wait();
         try
         {
-            return read(_replica.Local);
+            return _replica.Read(read);
         }
         finally
         {
@@ -130,7 +153,8 @@ public sealed class CollabModel : IAsyncDisposable
 
     private WorkbookReplica NewReplica(WorkbookSnapshot snapshot, long revision)
     {
-        var replica = new WorkbookReplica(snapshot, revision, Send);
+        var shared = _client.Options.SharedReplicas?.For(_client.Http.BaseAddress!, ModelId);
+        var replica = new WorkbookReplica(snapshot, revision, Send, shared: shared);
         replica.Rejected += (ops, reason) =>
         {
             foreach (var op in ops)
@@ -159,7 +183,7 @@ public sealed class CollabModel : IAsyncDisposable
                 var ack = await _client.InvokeAsync<WireAck>("SubmitOperation", [new { modelId = ModelId, opId = pending.OpId, baseRevision = pending.BaseRevision, op = pending.Operation }]);
                 await UnderGateAsync(() =>
                 {
-                    _replica.Client.ServerAck(pending.OpId, ack.Revision);
+                    _replica.ServerAck(pending.OpId, ack.Revision);
                     Settle(pending.OpId, ack.Revision);
                 });
                 return;
@@ -205,7 +229,7 @@ public sealed class CollabModel : IAsyncDisposable
             foreach (var applied in ops)
             {
                 var before = _replica.Client.Revision;
-                _replica.Client.ServerOperation(applied.Revision, applied.OpId, applied.UserId, applied.Op);
+                _replica.ServerOperation(applied.Revision, applied.OpId, applied.UserId, applied.Op);
                 if (_replica.Client.Revision > before && applied.UserId == _client.UserId)
                 {
                     Settle(applied.OpId, applied.Revision);

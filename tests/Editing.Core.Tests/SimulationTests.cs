@@ -11,18 +11,24 @@ namespace Collab.Editing.Core.Tests;
 /// </summary>
 public class SimulationTests
 {
-    [Fact]
-    public void Clients_over_reordered_channels_with_reconnects_converge_to_the_server()
+    /// <summary>
+    /// <paramref name="shared"/>: the clients' replicas share the server state (<see cref="SharedReplicaState"/>), as the
+    /// .NET client's replicas in one process can; each must still equal the server, and none may report a divergence.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Clients_over_reordered_channels_with_reconnects_converge_to_the_server(bool shared)
     {
         Stats.Clear();
-        Property.Check(seed => new Simulation(seed).Run(), 300);
+        Property.Check(seed => new Simulation(seed, shared).Run(), 300);
 
         // The runs must have gone through the paths they exist for, not only the happy one. A rare path (a refusal
         // needs an op made invalid by a concurrent one) may miss 300 runs of a varying seed: more runs, up to 3,000.
-        string[] paths = ["resync from log", "resync from snapshot", "undo", "reject", "no-op ack", "ack before broadcast"];
+        string[] paths = ["resync from log", "resync from snapshot", "undo", "reject", "no-op ack", "ack before broadcast", .. shared ? new[] { "sharing" } : []];
         for (var more = 0; more < 9 && paths.Any(path => Stats.GetValueOrDefault(path) == 0); more++)
         {
-            Property.Check(seed => new Simulation(seed).Run(), 300);
+            Property.Check(seed => new Simulation(seed, shared).Run(), 300);
         }
 
         foreach (var path in paths)
@@ -45,10 +51,10 @@ public class SimulationTests
 
     private sealed class SimClient
     {
-        public SimClient(string userId, WorkbookSnapshot snapshot, long revision)
+        public SimClient(string userId, WorkbookSnapshot snapshot, long revision, SharedReplicaState? shared)
         {
             UserId = userId;
-            Replica = new WorkbookReplica(snapshot, revision, p => ToServer.Enqueue(p));
+            Replica = new WorkbookReplica(snapshot, revision, p => ToServer.Enqueue(p), shared: shared);
             UndoRevision = revision;
         }
 
@@ -76,14 +82,15 @@ public class SimulationTests
         private readonly List<SimClient> _clients = [];
         private readonly List<string> _trace = [];
 
-        public Simulation(int seed)
+        public Simulation(int seed, bool shared)
         {
             _random = new Random(seed);
             _server = new SimServer(Scenarios.RandomWorkbook(_random));
+            var state = shared ? new SharedReplicaState() : null;
             int count = _random.Next(2, 9);
             for (int i = 0; i < count; i++)
             {
-                _clients.Add(new SimClient("user" + i, _server.Document.ToSnapshot(), 0));
+                _clients.Add(new SimClient("user" + i, _server.Document.ToSnapshot(), 0, state));
             }
         }
 
@@ -111,6 +118,9 @@ public class SimulationTests
                 {
                     Assert.True(client.Replica.Client.State == EditingClientState.Synchronized, $"{client.UserId} is {client.Replica.Client.State}");
                     Assert.True(_server.Revision == client.Replica.Client.Revision, $"{client.UserId} is at {client.Replica.Client.Revision}, the server at {_server.Revision}");
+                    Assert.True(client.Replica.Divergence is null, client.Replica.Divergence);
+                    string read = client.Replica.Read(Books.Dump);
+                    Assert.True(expected == read, $"{client.UserId}'s view (read) differs\n--- server\n{expected}--- {client.UserId}\n{read}");
                     string confirmed = Books.Dump(client.Replica.Confirmed);
                     Assert.True(expected == confirmed, $"{client.UserId}'s confirmed copy differs\n--- server\n{expected}--- {client.UserId}\n{confirmed}");
                     string local = Books.Dump(client.Replica.Local);
@@ -289,10 +299,10 @@ public class SimulationTests
             {
                 case Applied applied:
                     FeedUndo(client, applied.Remote);
-                    client.Replica.Client.ServerOperation(applied.Remote.Revision, applied.Remote.OpId, applied.Remote.UserId, applied.Remote.Operation);
+                    client.Replica.ServerOperation(applied.Remote.Revision, applied.Remote.OpId, applied.Remote.UserId, applied.Remote.Operation);
                     break;
                 case Ack ack:
-                    client.Replica.Client.ServerAck(ack.OpId, ack.Revision);
+                    client.Replica.ServerAck(ack.OpId, ack.Revision);
                     if (ack.Inverse is not null && client.Origins.TryGetValue(ack.OpId, out var origin))
                     {
                         client.Undo.Record(ack.Revision, ack.Inverse, origin);
@@ -302,6 +312,11 @@ public class SimulationTests
                 case Reject reject:
                     client.Replica.Client.ServerReject(reject.OpId, reject.Reason);
                     break;
+            }
+
+            if (client.Replica.IsSharing)
+            {
+                Count("sharing");
             }
         }
     }

@@ -138,13 +138,18 @@ public class RateLimitTests
 
 public class ShortLoadRunTests
 {
-    [Fact]
-    public async Task Twenty_clients_for_ten_seconds_converge_without_errors()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Twenty_clients_for_ten_seconds_converge_without_errors(bool ownReplicas)
     {
-        var options = LoadTest.LoadOptions.Parse(["--users", "20", "--models", "1", "--edits-per-second", "1", "--duration", "10", "--no-report"]);
+        string[] args = ["--users", "20", "--models", "1", "--edits-per-second", "1", "--duration", "10", "--no-report"];
+        var options = LoadTest.LoadOptions.Parse(ownReplicas ? [.. args, "--own-replicas"] : args);
         var result = await new LoadTest.LoadRun(options, TextWriter.Null).RunAsync(TestContext.Current.CancellationToken);
 
         Assert.True(result.Converged, result.Divergence);
+        // Shared: once settled, the clients read the shared state (a replica that had differed would keep its own).
+        Assert.Equal(ownReplicas ? 0 : 20, result.SharingReplicas);
         Assert.Equal(0, result.ErrorCount);
         Assert.True(result.Edits >= 100, $"only {result.Edits} edits were made");
         Assert.True(result.Seen.Count > result.Edits, "edits were not seen by the other clients");

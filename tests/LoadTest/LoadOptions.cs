@@ -38,6 +38,12 @@ public sealed record LoadOptions
     /// <summary>A label for the report row.</summary>
     public string? Label { get; init; }
 
+    /// <summary>
+    /// Each client keeps a replica of its own (--own-replicas) instead of sharing the server state with the other
+    /// clients of its model in this process (<see cref="Collab.Client.SharedReplicas"/>).
+    /// </summary>
+    public bool OwnReplicas { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -60,7 +66,8 @@ public sealed record LoadOptions
                 "--password" => options with { Password = Next() },
                 "--admin" => options with { AdminEmail = Next() },
                 "--label" => options with { Label = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --models N --edits-per-second R --duration S --structural SHARE --url URL --flooders N --flood-rate R --report FILE --no-report --label TEXT"),
+                "--own-replicas" => options with { OwnReplicas = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --models N --edits-per-second R --duration S --structural SHARE --url URL --flooders N --flood-rate R --report FILE --no-report --label TEXT --own-replicas"),
             };
         }
 

@@ -22,7 +22,8 @@ public sealed record LoadResult(
     long RateLimited,
     (double AverageCpu, double PeakCpu, long PeakRssBytes)? Server,
     bool Converged,
-    string? Divergence)
+    string? Divergence,
+    int SharingReplicas = 0)
 {
     public long ErrorCount => Errors.Values.Sum();
 
@@ -42,6 +43,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly LatencyHistogram _ack = new();
     private readonly LatencyHistogram _seen = new();
+    private readonly SharedReplicas? _sharing = options.OwnReplicas ? null : new SharedReplicas();
     private long _edits;
     private long _rateLimited;
 
@@ -49,7 +51,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     {
         await using var server = options.Url is null ? await ServerProcess.StartAsync(log) : null;
         var url = options.Url ?? server!.Url;
-        log.WriteLine($"Target {url}; {options.Users} users on {options.Models} model(s), {options.EditsPerSecond} edits/s each for {options.DurationSeconds} s, {options.StructuralShare:P0} structural, {options.Flooders} flooder(s).");
+        log.WriteLine($"Target {url}; {options.Users} users on {options.Models} model(s), {options.EditsPerSecond} edits/s each for {options.DurationSeconds} s, {options.StructuralShare:P0} structural, {options.Flooders} flooder(s), {(options.OwnReplicas ? "a replica of its own per client" : "replicas shared between a model's clients")}.");
 
         var (modelIds, emails) = await SetUpAsync(url, cancellationToken);
         var clients = await ConnectAsync(url, emails, modelIds, cancellationToken);
@@ -66,6 +68,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var usage = server?.Usage();
 
         var (converged, divergence) = await ConvergeAsync(clients, cancellationToken);
+        var sharing = clients.Count(c => c.Model.IsSharing);
         foreach (var (client, model) in clients)
         {
             await model.DisposeAsync();
@@ -73,7 +76,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         }
 
         return new LoadResult(options, Interlocked.Read(ref _edits), Interlocked.Read(ref _edits) / elapsed, _ack, _seen,
-            new Dictionary<string, long>(_errors), Interlocked.Read(ref _rateLimited), usage, converged, divergence);
+            new Dictionary<string, long>(_errors), Interlocked.Read(ref _rateLimited), usage, converged, divergence, sharing);
     }
 
     private async Task<(List<string> ModelIds, List<string> Emails)> SetUpAsync(Uri url, CancellationToken cancellationToken)
@@ -112,7 +115,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, emails.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (u, ct) =>
         {
-            var client = await CollabClient.ConnectAsync(url, CollabCredentials.ForPassword(emails[u], options.Password), cancellationToken: ct);
+            var client = await CollabClient.ConnectAsync(url, CollabCredentials.ForPassword(emails[u], options.Password), new CollabClientOptions { SharedReplicas = _sharing }, ct);
             var model = await client.OpenModelAsync(modelIds[u % modelIds.Count], ct);
             model.OperationReceived += applied =>
             {
@@ -262,6 +265,11 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             var expected = cells.ToDictionary(c => c.Cell, c => Describe(c.Input, c.Type, c.Value.ToString()));
             foreach (var (_, model) in group)
             {
+                if (model.Divergence is { } differed)
+                {
+                    return (false, $"A replica of model {group.Key}, compared with the state it shares: {differed}");
+                }
+
                 var actual = model.Read(book => book.EnumerateCells(Sheet).Where(c => !c.IsEmpty)
                     .ToDictionary(c => c.Address.ToString(), c => Describe(c.Input!, c.Value.TypeName, WireValue(c.Value))));
                 var difference = expected.Where(e => !actual.TryGetValue(e.Key, out var a) || a != e.Value).Select(e => $"{e.Key}: server {e.Value}, replica {(actual.TryGetValue(e.Key, out var a) ? a : "(empty)")}")
@@ -303,6 +311,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             text.AppendLine(CultureInfo.InvariantCulture, $"server CPU avg {s.AverageCpu:F0}% peak {s.PeakCpu:F0}% of {Environment.ProcessorCount} cores; peak memory {s.PeakRssBytes / 1024 / 1024} MiB");
         }
 
+        text.AppendLine(r.Options.OwnReplicas ? "replicas: one of its own per client" : $"replicas: shared per model ({r.SharingReplicas:N0} of {r.Options.Users:N0} clients reading the shared state at the end)");
         text.AppendLine(r.Converged ? "converged: every replica equals the server" : "DIVERGED: " + r.Divergence);
         return text.ToString();
     }
@@ -313,6 +322,6 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
         var server = r.Server is { } s ? $"{s.AverageCpu:F0}% / {s.PeakCpu:F0}% | {s.PeakRssBytes / 1024 / 1024} MiB" : "n/a | n/a";
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {r.Options.Label ?? ""} | {r.Options.Users} | {r.Options.Models} | {r.Options.EditsPerSecond} | {r.Options.DurationSeconds} | {r.Options.Flooders} | {r.OpsPerSecond:F1} | {Ms(r.Ack.Percentile(50))} / {Ms(r.Ack.Percentile(95))} / {Ms(r.Ack.Percentile(99))} / {Ms(r.Ack.Max)} | {Ms(r.Seen.Percentile(50))} / {Ms(r.Seen.Percentile(95))} / {Ms(r.Seen.Percentile(99))} / {Ms(r.Seen.Max)} | {r.ErrorCount} | {r.RateLimited} | {server} | {(r.Converged ? "yes" : "NO")} |");
+            $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {string.Join("; ", new[] { r.Options.Label, r.Options.OwnReplicas ? "own replicas" : null }.Where(l => !string.IsNullOrEmpty(l)))} | {r.Options.Users} | {r.Options.Models} | {r.Options.EditsPerSecond} | {r.Options.DurationSeconds} | {r.Options.Flooders} | {r.OpsPerSecond:F1} | {Ms(r.Ack.Percentile(50))} / {Ms(r.Ack.Percentile(95))} / {Ms(r.Ack.Percentile(99))} / {Ms(r.Ack.Max)} | {Ms(r.Seen.Percentile(50))} / {Ms(r.Seen.Percentile(95))} / {Ms(r.Seen.Percentile(99))} / {Ms(r.Seen.Max)} | {r.ErrorCount} | {r.RateLimited} | {server} | {(r.Converged ? "yes" : "NO")} |");
     }
 }

@@ -130,6 +130,34 @@ public sealed class EditingClient
         }
 
         Receive(new RemoteOperation(revision, opId, userId, op));
+        ReceiveEarly();
+    }
+
+    /// <summary>
+    /// Synchronized only: moves to <paramref name="revision"/>, whose state the host took from elsewhere (a replica
+    /// shared with other connections to the same model, see <see cref="SharedReplicaState"/>); server ops up to it that
+    /// arrive later are ignored as already received.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Ops are pending.</exception>
+    public void FastForward(long revision)
+    {
+        if (_outstanding is not null)
+        {
+            throw new InvalidOperationException("Only a synchronized client can move to a revision it did not receive.");
+        }
+
+        if (revision <= Revision)
+        {
+            return;
+        }
+
+        Revision = revision;
+        ReceiveEarly();
+    }
+
+    // Ops that came ahead of their turn, received now that their turn came (older ones are dropped as received).
+    private void ReceiveEarly()
+    {
         while (_early.Count > 0)
         {
             var first = _early.First();

@@ -9,7 +9,9 @@ namespace Collab.Editing.Core;
 /// view can always be rebuilt as confirmed + pending. For the .NET client (load test, integrations) and the tests.
 /// While nothing is pending the two are equal, so a server op is applied to the local view only and the confirmed copy
 /// catches up when it is next needed (a local edit, a read of <see cref="Confirmed"/>): by replaying the few ops it
-/// missed, or, after more than <see cref="MaxLag"/> of them, by copying the local view.
+/// missed, or, after more than <see cref="MaxLag"/> of them, by copying the local view. Given a
+/// <see cref="SharedReplicaState"/>, a replica with nothing pending holds no copy at all and reads the state it shares
+/// with the other connections to the model in the process.
 /// </summary>
 public sealed class WorkbookReplica : IEditingClientHost
 {
@@ -18,7 +20,11 @@ public sealed class WorkbookReplica : IEditingClientHost
     private readonly OperationValidator _validator;
     private readonly TimeProvider? _timeProvider;
     private readonly List<Operation> _lag = [];
+    private readonly SharedReplicaState? _shared;
     private Workbook? _confirmed;
+    private Workbook? _local;
+    private bool _attached;
+    private string? _divergence;
 
     /// <summary>Server ops the confirmed copy may fall behind by before it is dropped (and copied again when needed).</summary>
     public const int MaxLag = 64;
@@ -29,31 +35,86 @@ public sealed class WorkbookReplica : IEditingClientHost
     /// <param name="send">Submits an op (SubmitOperation).</param>
     /// <param name="limits">Validation limits for local edits.</param>
     /// <param name="timeProvider">The clock for TODAY and NOW in the replica (the system clock when null).</param>
-    public WorkbookReplica(WorkbookSnapshot snapshot, long revision, Action<PendingOperation> send, OperationLimits? limits = null, TimeProvider? timeProvider = null)
+    /// <param name="shared">The server state shared with other connections to this model in the process (none when null).</param>
+    public WorkbookReplica(WorkbookSnapshot snapshot, long revision, Action<PendingOperation> send, OperationLimits? limits = null, TimeProvider? timeProvider = null, SharedReplicaState? shared = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(send);
         _send = send;
         _timeProvider = timeProvider;
         _validator = OperationValidator.Shared(limits);
-        Local = Workbook.FromSnapshot(snapshot, timeProvider);
+        _local = Workbook.FromSnapshot(snapshot, timeProvider);
         Client = new EditingClient(this, revision);
+        _shared = shared;
+        Share();
     }
 
     /// <summary>The state machine.</summary>
     public EditingClient Client { get; }
 
-    /// <summary>The local view: confirmed state plus pending ops.</summary>
-    public Workbook Local { get; private set; }
+    /// <summary>
+    /// The local view: confirmed state plus pending ops. A replica that shares the server state takes a copy of its own
+    /// first (<see cref="Read{T}"/> reads without one).
+    /// </summary>
+    public Workbook Local
+    {
+        get
+        {
+            Detach();
+            return _local!;
+        }
+    }
+
+    /// <summary>True while the replica reads the shared server state instead of a copy of its own.</summary>
+    public bool IsSharing => _attached;
+
+    /// <summary>
+    /// Why this replica's own copy, compared with the shared state at the same revision when it shared again, differed
+    /// (or why the shared state stopped); null when nothing differed. Only with a <see cref="SharedReplicaState"/>.
+    /// </summary>
+    public string? Divergence => _divergence ?? _shared?.Failure;
+
+    /// <summary>
+    /// Reads the local view. While the replica shares the server state, that state may already include server ops this
+    /// replica has not received yet (another connection did).
+    /// </summary>
+    public T Read<T>(Func<Workbook, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (!_attached)
+        {
+            return read(_local!);
+        }
+
+        lock (_shared!.Gate)
+        {
+            return read(_shared.Workbook!);
+        }
+    }
+
+    /// <summary>A server op from <c>OperationApplied</c>, for <see cref="EditingClient.ServerOperation"/>.</summary>
+    public void ServerOperation(long revision, string opId, string userId, Operation op)
+    {
+        Client.ServerOperation(revision, opId, userId, op);
+        Share();
+    }
+
+    /// <summary>The answer to a submission, for <see cref="EditingClient.ServerAck"/>.</summary>
+    public void ServerAck(string opId, long revision)
+    {
+        Client.ServerAck(opId, revision);
+        Share();
+    }
 
     /// <summary>The server's state at <see cref="EditingClient.Revision"/>.</summary>
     public Workbook Confirmed
     {
         get
         {
+            Detach();
             if (_confirmed is null)
             {
-                _confirmed = Clone(Local);
+                _confirmed = Clone(_local!);
                 _lag.Clear();
             }
             else if (_lag.Count > 0)
@@ -92,6 +153,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     public (PendingOperation? Pending, Operation? Inverse, string? Problem) Edit(Operation op, string? opId = null)
     {
         ArgumentNullException.ThrowIfNull(op);
+        Detach();
         var normalized = OperationApplier.Normalize(Local, op);
         var problem = _validator.Problem(normalized, Local);
         if (problem is not null)
@@ -107,7 +169,12 @@ public sealed class WorkbookReplica : IEditingClientHost
     }
 
     /// <summary>Reconnected and the server had the missed ops: receives them and resubmits the pending op.</summary>
-    public IReadOnlyList<PendingOperation> Resync(IEnumerable<RemoteOperation> missed) => Client.Resync(Client.Revision, missed);
+    public IReadOnlyList<PendingOperation> Resync(IEnumerable<RemoteOperation> missed)
+    {
+        var resubmitted = Client.Resync(Client.Revision, missed);
+        Share();
+        return resubmitted;
+    }
 
     /// <summary>
     /// Reconnected after compaction: re-bases the pending ops onto the snapshot (through the ops that turn the state
@@ -129,6 +196,7 @@ public sealed class WorkbookReplica : IEditingClientHost
         var resubmitted = Client.ResyncFromSnapshot(revision, bridge, outstandingApplied);
         Confirmed = target;
         Rebuild();
+        Share();
         return resubmitted;
     }
 
@@ -138,14 +206,14 @@ public sealed class WorkbookReplica : IEditingClientHost
     /// <inheritdoc/>
     void IEditingClientHost.ApplyRemote(Operation transformed)
     {
-        if (_stale)
+        if (_stale || _attached)
         {
-            return; // rebuilt from the confirmed state on the next confirmation
+            return; // rebuilt from the confirmed state on the next confirmation; or shared (see Confirmed)
         }
 
         try
         {
-            var result = OperationApplier.Apply(Local, transformed); // not inside ?.Invoke: that would skip it without subscribers
+            var result = OperationApplier.Apply(_local!, transformed); // not inside ?.Invoke: that would skip it without subscribers
             if (Synchronized)
             {
                 // The confirmed copy gets this op later, when it is needed (see Confirmed), or is dropped.
@@ -170,6 +238,13 @@ public sealed class WorkbookReplica : IEditingClientHost
     /// <inheritdoc/>
     void IEditingClientHost.Confirmed(long revision, Operation applied)
     {
+        _shared?.Offer(revision, applied);
+        if (_attached)
+        {
+            Changed?.Invoke(null); // the shared state has it (this replica or another applied it)
+            return;
+        }
+
         if (Synchronized)
         {
             return; // applied to the local view, which is the confirmed state (see ApplyRemote)
@@ -186,6 +261,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     void IEditingClientHost.RolledBack(IReadOnlyList<PendingOperation> undone, string reason)
     {
         Rebuild();
+        Share();
         Rejected?.Invoke(undone, reason);
     }
 
@@ -193,17 +269,90 @@ public sealed class WorkbookReplica : IEditingClientHost
     // and keeps the view marked stale, so it is rebuilt again after each confirmation.
     private void Rebuild()
     {
-        Local = Clone(Confirmed);
+        _local = Clone(Confirmed);
         _stale = false;
         foreach (var pending in Client.Pending)
         {
-            if (!TryApply(Local, pending.Operation))
+            if (!TryApply(_local, pending.Operation))
             {
                 _stale = true;
             }
         }
 
         Changed?.Invoke(null);
+    }
+
+    // Shares the server state once nothing is pending: an empty or older shared state becomes this replica's copy; at
+    // the same revision (after catching the copy up through the shared log when it is a little behind) the copy must
+    // equal the shared state, or the replica reports the divergence and keeps its own copy from then on.
+    private void Share()
+    {
+        if (_shared is null || _attached || _divergence is not null || !Synchronized)
+        {
+            return;
+        }
+
+        lock (_shared.Gate)
+        {
+            var revision = Client.Revision;
+            if (_shared.Workbook is null || (_shared.Revision < revision && _shared.Failure is null))
+            {
+                _shared.Replace(_local!, revision);
+            }
+            else if (_shared.Failure is not null)
+            {
+                return;
+            }
+            else
+            {
+                if (_shared.Revision > revision)
+                {
+                    var missed = new List<Operation>();
+                    if (!_shared.TryGetOpsAfter(revision, missed))
+                    {
+                        return; // too far behind to compare: try again after the next op
+                    }
+
+                    foreach (var op in missed)
+                    {
+                        OperationApplier.Apply(_local!, op);
+                    }
+
+                    Client.FastForward(_shared.Revision);
+                }
+
+                var differences = WorkbookDiff.Between(_local!, _shared.Workbook);
+                if (differences.Count > 0)
+                {
+                    _divergence = $"At revision {_shared.Revision} this replica's view differed from the shared state in {differences.Count} place(s), first: {differences[0]}";
+                    return;
+                }
+            }
+
+            _local = null;
+            _confirmed = null;
+            _lag.Clear();
+            _attached = true;
+        }
+    }
+
+    // A copy of the shared state of its own, before the view moves away from it (an edit) or is read as a whole.
+    private void Detach()
+    {
+        if (!_attached)
+        {
+            return;
+        }
+
+        long revision;
+        lock (_shared!.Gate)
+        {
+            _local = Clone(_shared.Workbook!);
+            revision = _shared.Revision;
+        }
+
+        _attached = false;
+        Client.FastForward(revision);
     }
 
     private static bool TryApply(Workbook workbook, Operation op)

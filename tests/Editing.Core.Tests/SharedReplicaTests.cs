@@ -1,0 +1,148 @@
+using Collab.Workbooks.Engine;
+using static Collab.Editing.Core.Tests.Ops;
+
+namespace Collab.Editing.Core.Tests;
+
+/// <summary>Replicas of several connections to one model sharing its server state (<see cref="SharedReplicaState"/>).</summary>
+public class SharedReplicaTests
+{
+    private static (Workbook Server, SharedReplicaState Shared, List<PendingOperation> Sent, WorkbookReplica[] Replicas) Start(int count)
+    {
+        var server = TransformTableTests.Base();
+        var shared = new SharedReplicaState();
+        var sent = new List<PendingOperation>();
+        var snapshot = server.ToSnapshot();
+        var replicas = Enumerable.Range(0, count).Select(_ => new WorkbookReplica(snapshot, 0, sent.Add, shared: shared)).ToArray();
+        return (server, shared, sent, replicas);
+    }
+
+    [Fact]
+    public void Replicas_with_nothing_pending_share_one_state_that_the_first_receiver_advances()
+    {
+        var (server, shared, _, replicas) = Start(3);
+        Assert.All(replicas, r => Assert.True(r.IsSharing));
+        Assert.Equal(0, shared.CurrentRevision);
+
+        var op = P("sc Sheet1!A1 42");
+        OperationApplier.Apply(server, op);
+        replicas[0].ServerOperation(1, "x", "bob", op);
+
+        // Applied once, to the shared state: the others read it before they receive the op themselves.
+        Assert.Equal(1, shared.CurrentRevision);
+        Assert.Equal(1, replicas[0].Client.Revision);
+        Assert.Equal(0, replicas[1].Client.Revision);
+        Assert.Equal("42", replicas[1].Read(book => Books.Input(book, "Sheet1", "A1")));
+
+        replicas[1].ServerOperation(1, "x", "bob", op);
+        replicas[2].ServerOperation(1, "x", "bob", op);
+        Assert.All(replicas, r => Assert.Equal(1, r.Client.Revision));
+        Assert.All(replicas, r => Assert.True(r.IsSharing));
+        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+        Assert.All(replicas, r => Assert.Null(r.Divergence));
+    }
+
+    [Fact]
+    public void An_edit_on_a_replica_behind_the_shared_state_is_based_on_the_state_it_was_made_on()
+    {
+        var (server, shared, sent, replicas) = Start(2);
+        var insert = P("ir Sheet1 1 1");
+        OperationApplier.Apply(server, insert);
+        replicas[0].ServerOperation(1, "x", "bob", insert);
+
+        // replicas[1] has not received the insert, but it edits the state it reads, which has it: the edit must say
+        // so (base revision 1), or the server would shift it past the insert a second time.
+        var (pending, _, problem) = replicas[1].Edit(P("sc Sheet1!A2 mine"));
+        Assert.Null(problem);
+        Assert.False(replicas[1].IsSharing);
+        Assert.Equal(1, pending!.BaseRevision);
+        Assert.Equal(1, Assert.Single(sent).BaseRevision);
+        Assert.Equal("mine", Books.Input(replicas[1].Local, "Sheet1", "A2"));
+        Assert.Equal(Books.Input(server, "Sheet1", "A2"), Books.Input(replicas[1].Confirmed, "Sheet1", "A2"));
+
+        // The insert arriving late changes nothing; the edit's broadcast confirms it and the replica shares again.
+        replicas[1].ServerOperation(1, "x", "bob", insert);
+        Assert.Equal("mine", Books.Input(replicas[1].Local, "Sheet1", "A2"));
+        OperationApplier.Apply(server, pending.Operation);
+        replicas[0].ServerOperation(2, pending.OpId, "me", pending.Operation);
+        replicas[1].ServerOperation(2, pending.OpId, "me", pending.Operation);
+        Assert.True(replicas[1].IsSharing);
+        Assert.Null(replicas[1].Divergence);
+        Assert.Equal(2, shared.CurrentRevision);
+        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+    }
+
+    [Fact]
+    public void A_replica_whose_own_copy_fell_behind_catches_it_up_through_the_shared_log_before_comparing()
+    {
+        var (server, shared, _, replicas) = Start(2);
+        var (pending, _, _) = replicas[1].Edit(P("sc Sheet1!B2 mine"));
+        var mine = pending!.Operation;
+        OperationApplier.Apply(server, mine);
+        replicas[0].ServerOperation(1, pending.OpId, "me", mine);
+        for (var i = 2; i <= 5; i++)
+        {
+            var op = i == 3 ? P("dr Sheet1 1 1") : P($"sc Sheet1!C{i} {i}");
+            OperationApplier.Apply(server, op);
+            replicas[0].ServerOperation(i, "bob-" + i, "bob", op);
+        }
+
+        // Its own op comes back while the shared state is at 5: the copy is at 1 and takes ops 2 to 5 from the log.
+        replicas[1].ServerAck(pending.OpId, 1);
+        Assert.False(replicas[1].IsSharing);
+        replicas[1].ServerOperation(1, pending.OpId, "me", mine);
+        Assert.True(replicas[1].IsSharing);
+        Assert.Null(replicas[1].Divergence);
+        Assert.Equal(5, replicas[1].Client.Revision);
+        Assert.Equal(Books.Dump(server), replicas[1].Read(Books.Dump));
+        Assert.Equal(5, shared.CurrentRevision);
+    }
+
+    [Fact]
+    public void A_replica_ahead_of_the_shared_state_hands_over_its_own_copy()
+    {
+        var (server, shared, sent, replicas) = Start(1);
+        var ops = new[] { P("sc Sheet1!A1 one"), P("ir Sheet1 1 1") };
+        foreach (var op in ops)
+        {
+            OperationApplier.Apply(server, op);
+        }
+
+        // A connection that joins later, from a snapshot at revision 2, while nobody received ops 1 and 2 yet.
+        var late = new WorkbookReplica(server.ToSnapshot(), 2, sent.Add, shared: shared);
+        Assert.True(late.IsSharing);
+        Assert.Equal(2, shared.CurrentRevision);
+        Assert.Equal(Books.Dump(server), replicas[0].Read(Books.Dump));
+
+        replicas[0].ServerOperation(1, "a", "bob", ops[0]);
+        replicas[0].ServerOperation(2, "b", "bob", ops[1]);
+        Assert.Equal(2, replicas[0].Client.Revision);
+        Assert.True(replicas[0].IsSharing);
+        Assert.Equal(Books.Dump(server), replicas[0].Read(Books.Dump));
+    }
+
+    [Fact]
+    public void A_replica_whose_copy_differs_from_the_shared_state_reports_it_and_keeps_its_copy()
+    {
+        var (_, _, _, replicas) = Start(2);
+        var (pending, _, _) = replicas[1].Edit(P("sc Sheet1!A1 mine"));
+
+        // Something changes the copy behind the state machine's back: what the comparison exists to catch.
+        OperationApplier.Apply(replicas[1].Local, P("sc Sheet1!Z9 stray"));
+        replicas[0].ServerOperation(1, pending!.OpId, "me", pending.Operation);
+        replicas[1].ServerOperation(1, pending.OpId, "me", pending.Operation);
+
+        Assert.False(replicas[1].IsSharing);
+        Assert.Contains("differed", replicas[1].Divergence);
+        Assert.Contains("Z9", replicas[1].Divergence);
+        Assert.True(replicas[0].IsSharing);
+        Assert.Null(replicas[0].Divergence);
+    }
+
+    [Fact]
+    public void A_client_with_pending_ops_cannot_fast_forward()
+    {
+        var (_, _, _, replicas) = Start(1);
+        replicas[0].Edit(P("sc Sheet1!A1 1"));
+        Assert.Throws<InvalidOperationException>(() => replicas[0].Client.FastForward(5));
+    }
+}
