@@ -121,6 +121,39 @@ public class SharedReplicaTests
     }
 
     [Fact]
+    public void Ops_received_by_a_replica_ahead_of_the_others_wait_until_the_ones_before_them_arrive()
+    {
+        var (server, shared, sent, replicas) = Start(1);
+        var ahead = new WorkbookReplica(server.ToSnapshot(), 0, sent.Add, shared: shared);
+        var (pending, _, _) = ahead.Edit(P("sc Sheet1!A1 mine"));
+
+        // The server moves to 4 without it; it reconnects from a snapshot at 4 with its op still pending.
+        var ops = Enumerable.Range(1, 4).Select(i => P($"sc Sheet1!C{i} c{i}")).ToList();
+        ops.ForEach(op => OperationApplier.Apply(server, op));
+        ahead.Client.Disconnected();
+        ahead.ResyncFromSnapshot(server.ToSnapshot(), 4, outstandingApplied: false);
+        Assert.False(ahead.IsSharing);
+
+        // Its op becomes revision 5 and reaches it before anyone else received 1 to 4: 5 waits in the shared state.
+        var mine = ahead.Client.Outstanding!.Operation;
+        OperationApplier.Apply(server, mine);
+        var other = P("sc Sheet1!D1 other");
+        ahead.Edit(other); // still not shared after 5: another op pending
+        ahead.ServerOperation(5, pending!.OpId, "me", mine);
+        Assert.Equal(0, shared.CurrentRevision);
+
+        for (var i = 1; i <= 4; i++)
+        {
+            replicas[0].ServerOperation(i, "bob-" + i, "bob", ops[i - 1]);
+            Assert.Equal(i == 4 ? 5 : i, shared.CurrentRevision);
+        }
+
+        replicas[0].ServerOperation(5, pending.OpId, "me", mine);
+        Assert.Equal(Books.Dump(server), replicas[0].Read(Books.Dump));
+        Assert.True(replicas[0].IsSharing);
+    }
+
+    [Fact]
     public void A_replica_whose_copy_differs_from_the_shared_state_reports_it_and_keeps_its_copy()
     {
         var (_, _, _, replicas) = Start(2);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Collab.Workbooks.Engine;
 
 namespace Collab.Editing.Core;
@@ -8,7 +9,8 @@ namespace Collab.Editing.Core;
 /// so a replica with nothing pending need not apply each of them to a copy of its own: the first replica to receive an
 /// op applies it here and the others only move their revision. A replica takes a copy of its own when it edits, and
 /// shares again once nothing is pending, after comparing its copy with this state at the same revision (a difference
-/// is reported as <see cref="WorkbookReplica.Divergence"/>). Thread-safe.
+/// is reported as <see cref="WorkbookReplica.Divergence"/>). Thread-safe; receiving an op never waits: an op another
+/// thread is busy with is queued, and whoever reads the state next applies what is queued first.
 /// </summary>
 public sealed class SharedReplicaState
 {
@@ -16,15 +18,32 @@ public sealed class SharedReplicaState
     public const int LogCapacity = 256;
 
     private readonly Dictionary<long, Operation> _log = [];
+    private readonly ConcurrentDictionary<long, Operation> _incoming = new();
+    private Workbook? _workbook;
+    private long _revision = -1;
 
     /// <summary>Held while the state is read or changed.</summary>
     internal object Gate { get; } = new();
 
-    /// <summary>The state at <see cref="Revision"/>; null until a replica first shares its own.</summary>
-    internal Workbook? Workbook { get; private set; }
+    /// <summary>The state at <see cref="Revision"/>; null until a replica first shares its own. Under <see cref="Gate"/>.</summary>
+    internal Workbook? Workbook
+    {
+        get
+        {
+            ApplyIncoming();
+            return _workbook;
+        }
+    }
 
-    /// <summary>The server revision of <see cref="Workbook"/>.</summary>
-    internal long Revision { get; private set; } = -1;
+    /// <summary>The server revision of <see cref="Workbook"/>. Under <see cref="Gate"/>.</summary>
+    internal long Revision
+    {
+        get
+        {
+            ApplyIncoming();
+            return _revision;
+        }
+    }
 
     /// <summary>Set when a server op did not apply to the shared state (the state stays at the revision before it).</summary>
     public string? Failure { get; private set; }
@@ -41,45 +60,84 @@ public sealed class SharedReplicaState
         }
     }
 
-    /// <summary>A replica received server op <paramref name="revision"/>: applied here when it is the next one.</summary>
+    /// <summary>
+    /// A replica received server op <paramref name="revision"/>: queued unless it is here or queued already, and applied
+    /// at once unless another thread holds the state (then the next reader applies it).
+    /// </summary>
     internal void Offer(long revision, Operation op)
     {
-        lock (Gate)
+        if (revision <= Volatile.Read(ref _revision) || !_incoming.TryAdd(revision, op))
         {
-            if (Workbook is null || Failure is not null || revision != Revision + 1)
-            {
-                return; // already here, or this state is behind (a replica ahead of it replaces it when it shares)
-            }
+            return; // here already, or queued by another replica
+        }
 
+        if (Monitor.TryEnter(Gate))
+        {
             try
             {
-                OperationApplier.Apply(Workbook, op);
+                ApplyIncoming();
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
+            finally
             {
-                Failure = $"Server op {revision} did not apply to the shared state: {e.Message}";
-                return;
+                Monitor.Exit(Gate);
             }
-
-            Revision = revision;
-            _log[revision] = op;
-            _log.Remove(revision - LogCapacity);
         }
     }
 
     /// <summary>A replica's own copy, exact at <paramref name="revision"/>, becomes the shared state (it was behind).</summary>
     internal void Replace(Workbook workbook, long revision)
     {
-        Workbook = workbook;
-        Revision = revision;
+        _workbook = workbook;
+        Volatile.Write(ref _revision, revision);
         _log.Clear();
+        ApplyIncoming();
+    }
+
+    // Under the gate: the queued ops that follow the state, in order; the ones it already has are dropped. An op that
+    // does not follow yet (the state is behind a replica that joined later) waits for that replica to share its copy.
+    private void ApplyIncoming()
+    {
+        if (_incoming.IsEmpty || Failure is not null)
+        {
+            return;
+        }
+
+        foreach (var key in _incoming.Keys)
+        {
+            if (key <= _revision)
+            {
+                _incoming.TryRemove(key, out _);
+            }
+        }
+
+        if (_workbook is null)
+        {
+            return;
+        }
+
+        while (_incoming.TryRemove(_revision + 1, out var op))
+        {
+            try
+            {
+                OperationApplier.Apply(_workbook, op);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
+            {
+                Failure = $"Server op {_revision + 1} did not apply to the shared state: {e.Message}";
+                return;
+            }
+
+            Volatile.Write(ref _revision, _revision + 1);
+            _log[_revision] = op;
+            _log.Remove(_revision - LogCapacity);
+        }
     }
 
     /// <summary>The server ops after <paramref name="revision"/> up to this state's, when all of them are still kept.</summary>
     internal bool TryGetOpsAfter(long revision, List<Operation> ops)
     {
         ops.Clear();
-        for (var r = revision + 1; r <= Revision; r++)
+        for (var r = revision + 1; r <= _revision; r++)
         {
             if (!_log.TryGetValue(r, out var op))
             {

@@ -321,10 +321,9 @@ public sealed class WorkbookReplica : IEditingClientHost
                     Client.FastForward(_shared.Revision);
                 }
 
-                var differences = WorkbookDiff.Between(_local!, _shared.Workbook);
-                if (differences.Count > 0)
+                if (WorkbookDiff.FirstDifference(_local!, _shared.Workbook) is { } difference)
                 {
-                    _divergence = $"At revision {_shared.Revision} this replica's view differed from the shared state in {differences.Count} place(s), first: {differences[0]}";
+                    _divergence = $"At revision {_shared.Revision} this replica's view differed from the shared state: {difference}";
                     return;
                 }
             }
