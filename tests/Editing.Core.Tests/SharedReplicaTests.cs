@@ -178,4 +178,100 @@ public class SharedReplicaTests
         replicas[0].Edit(P("sc Sheet1!A1 1"));
         Assert.Throws<InvalidOperationException>(() => replicas[0].Client.FastForward(5));
     }
+
+    /// <summary>
+    /// Eight threads, each owning one replica, edit and receive the same server's ops at once, as the load generator's
+    /// connections do: the shared state is read, advanced and compared while other threads queue ops. None may report
+    /// a divergence, and every one ends equal to the server.
+    /// </summary>
+    [Fact]
+    public async Task Replicas_on_their_own_threads_converge_without_divergence()
+    {
+        var server = new SimServer(TransformTableTests.Base());
+        var shared = new SharedReplicaState();
+        const int count = 8;
+        var inboxes = Enumerable.Range(0, count).Select(_ => new System.Collections.Concurrent.ConcurrentQueue<(RemoteOperation? Op, string? AckId, long AckRevision)>()).ToArray();
+        var outboxes = Enumerable.Range(0, count).Select(_ => new Queue<PendingOperation>()).ToArray();
+        var snapshot = server.Document.ToSnapshot();
+        var replicas = Enumerable.Range(0, count).Select(i => new WorkbookReplica(snapshot, 0, outboxes[i].Enqueue, shared: shared)).ToArray();
+
+        void Submit(int i)
+        {
+            while (outboxes[i].TryDequeue(out var pending))
+            {
+                lock (server)
+                {
+                    var outcome = server.Submit("user" + i, pending);
+                    Assert.Null(outcome.Rejection);
+                    if (outcome.Applied is not null)
+                    {
+                        var remote = new RemoteOperation(outcome.Revision!.Value, pending.OpId, "user" + i, outcome.Applied);
+                        foreach (var inbox in inboxes)
+                        {
+                            inbox.Enqueue((remote, null, 0));
+                        }
+                    }
+
+                    inboxes[i].Enqueue((null, pending.OpId, outcome.Revision!.Value));
+                }
+            }
+        }
+
+        void Receive(int i)
+        {
+            while (inboxes[i].TryDequeue(out var message))
+            {
+                if (message.Op is { } op)
+                {
+                    replicas[i].ServerOperation(op.Revision, op.OpId, op.UserId, op.Operation);
+                }
+                else
+                {
+                    replicas[i].ServerAck(message.AckId!, message.AckRevision);
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, count).Select(i => Task.Run(() =>
+        {
+            var random = new Random(i);
+            for (var step = 0; step < 600; step++)
+            {
+                if (random.Next(2) == 0 && replicas[i].Client.State == EditingClientState.Synchronized)
+                {
+                    var op = random.Next(10) == 0
+                        ? (random.Next(2) == 0 ? P($"ir Sheet1 {random.Next(1, 6)} 1") : P($"dr Sheet1 {random.Next(1, 6)} 1"))
+                        : P($"sc Sheet1!{(char)('A' + random.Next(5))}{random.Next(1, 9)} {i}-{step}");
+                    Assert.Null(replicas[i].Edit(op).Problem);
+                }
+
+                Submit(i);
+                Receive(i);
+                if (random.Next(3) == 0)
+                {
+                    Thread.Yield();
+                }
+            }
+        }, TestContext.Current.CancellationToken)).ToArray();
+        await Task.WhenAll(workers);
+
+        for (var round = 0; round < 10; round++)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Submit(i);
+                Receive(i);
+            }
+        }
+
+        var expected = Books.Dump(server.Document);
+        Assert.True(server.Revision > 50, $"only {server.Revision} ops were applied");
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(replicas[i].Divergence is null, replicas[i].Divergence);
+            Assert.Equal(server.Revision, replicas[i].Client.Revision);
+            Assert.True(replicas[i].IsSharing);
+            Assert.Equal(expected, replicas[i].Read(Books.Dump));
+        }
+    }
 }

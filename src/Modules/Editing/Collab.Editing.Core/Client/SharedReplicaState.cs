@@ -25,25 +25,14 @@ public sealed class SharedReplicaState
     /// <summary>Held while the state is read or changed.</summary>
     internal object Gate { get; } = new();
 
-    /// <summary>The state at <see cref="Revision"/>; null until a replica first shares its own. Under <see cref="Gate"/>.</summary>
-    internal Workbook? Workbook
-    {
-        get
-        {
-            ApplyIncoming();
-            return _workbook;
-        }
-    }
+    /// <summary>
+    /// The state at <see cref="Revision"/>; null until a replica first shares its own. Under <see cref="Gate"/>, after
+    /// <see cref="Settle"/>: it stays as it is while the gate is held (other threads only queue ops meanwhile).
+    /// </summary>
+    internal Workbook? Workbook => _workbook;
 
-    /// <summary>The server revision of <see cref="Workbook"/>. Under <see cref="Gate"/>.</summary>
-    internal long Revision
-    {
-        get
-        {
-            ApplyIncoming();
-            return _revision;
-        }
-    }
+    /// <summary>The server revision of <see cref="Workbook"/> (under <see cref="Gate"/>, after <see cref="Settle"/>).</summary>
+    internal long Revision => _revision;
 
     /// <summary>Set when a server op did not apply to the shared state (the state stays at the revision before it).</summary>
     public string? Failure { get; private set; }
@@ -55,7 +44,8 @@ public sealed class SharedReplicaState
         {
             lock (Gate)
             {
-                return Revision;
+                Settle();
+                return _revision;
             }
         }
     }
@@ -71,11 +61,11 @@ public sealed class SharedReplicaState
             return; // here already, or queued by another replica
         }
 
-        if (Monitor.TryEnter(Gate))
+        if (!Monitor.IsEntered(Gate) && Monitor.TryEnter(Gate))
         {
             try
             {
-                ApplyIncoming();
+                Settle();
             }
             finally
             {
@@ -90,12 +80,14 @@ public sealed class SharedReplicaState
         _workbook = workbook;
         Volatile.Write(ref _revision, revision);
         _log.Clear();
-        ApplyIncoming();
     }
 
-    // Under the gate: the queued ops that follow the state, in order; the ones it already has are dropped. An op that
-    // does not follow yet (the state is behind a replica that joined later) waits for that replica to share its copy.
-    private void ApplyIncoming()
+    /// <summary>
+    /// Under the gate, before reading the state: applies the queued ops that follow it, in order, and drops the ones it
+    /// has. An op that does not follow yet (the state is behind a replica that joined later) waits for the ops before it
+    /// or for that replica to share its copy.
+    /// </summary>
+    internal void Settle()
     {
         if (_incoming.IsEmpty || Failure is not null)
         {

@@ -88,6 +88,7 @@ public sealed class WorkbookReplica : IEditingClientHost
 
         lock (_shared!.Gate)
         {
+            _shared.Settle();
             return read(_shared.Workbook!);
         }
     }
@@ -294,6 +295,7 @@ public sealed class WorkbookReplica : IEditingClientHost
 
         lock (_shared.Gate)
         {
+            _shared.Settle();
             var revision = Client.Revision;
             if (_shared.Workbook is null || (_shared.Revision < revision && _shared.Failure is null))
             {
@@ -318,7 +320,15 @@ public sealed class WorkbookReplica : IEditingClientHost
                         OperationApplier.Apply(_local!, op);
                     }
 
+                    _confirmed = null; // copied again from the view when needed
+                    _lag.Clear();
+
                     Client.FastForward(_shared.Revision);
+                    _shared.Settle(); // what moving on received (ops that had come early) is queued, not yet applied
+                    if (Client.Revision != _shared.Revision)
+                    {
+                        return;
+                    }
                 }
 
                 if (WorkbookDiff.FirstDifference(_local!, _shared.Workbook) is { } difference)
@@ -346,6 +356,7 @@ public sealed class WorkbookReplica : IEditingClientHost
         long revision;
         lock (_shared!.Gate)
         {
+            _shared.Settle();
             _local = Clone(_shared.Workbook!);
             revision = _shared.Revision;
         }
