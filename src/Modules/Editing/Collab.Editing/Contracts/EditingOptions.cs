@@ -12,6 +12,16 @@ public sealed class EditingOptions
     /// <summary>Messages waiting for one member before it counts as fallen behind and is dropped (it rejoins).</summary>
     public int OutboxCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// In a model with at least <see cref="FanOutBatchingMembers"/> members: milliseconds a member's messages wait after
+    /// the previous delivery to it, so that what arrives meanwhile goes out as one batch (<c>OperationsApplied</c>); a
+    /// member that received nothing for this long gets the next message at once. 0 sends every message when ready.
+    /// </summary>
+    public int FanOutIntervalMs { get; set; } = 20;
+
+    /// <summary>Members a model needs before its messages are batched by <see cref="FanOutIntervalMs"/>.</summary>
+    public int FanOutBatchingMembers { get; set; } = 50;
+
     /// <summary>Submissions committed together in one transaction, at most.</summary>
     public int MaxCommitBatch { get; set; } = 512;
 

@@ -71,6 +71,11 @@ internal sealed class ModelSession
 
     public int MemberCount => _members.Count;
 
+    // How long a member's deliveries wait for more to batch: only in a model busy enough for batching to matter (the
+    // member count is read without the session's loop, a count a moment old is as good).
+    private TimeSpan FanOutInterval() =>
+        _members.Count >= _services.Options.FanOutBatchingMembers ? TimeSpan.FromMilliseconds(_services.Options.FanOutIntervalMs) : TimeSpan.Zero;
+
     /// <summary>When someone last joined, left or submitted.</summary>
     public DateTimeOffset LastActivity { get; private set; }
 
@@ -558,7 +563,7 @@ internal sealed class ModelSession
         }
         else
         {
-            _members[member.MemberId] = new MemberConnection(member, role, _services.Options.OutboxCapacity);
+            _members[member.MemberId] = new MemberConnection(member, role, _services.Options.OutboxCapacity, FanOutInterval);
         }
 
         if (firstOfUser)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Collab.Kernel.Security;
 using Collab.Permissions.Contracts;
@@ -34,15 +35,23 @@ internal interface ISessionMember
 
 /// <summary>
 /// A member inside a session: its role and a bounded outbox drained by its own sender task, so that the sequencer never
-/// waits on anyone. A member whose outbox is full has fallen behind: it is dropped and rejoins from a snapshot.
+/// waits on anyone. A member whose outbox is full has fallen behind: it is dropped and rejoins from a snapshot. After a
+/// delivery the sender waits out the fan-out interval before the next one, so that a busy model's ops reach each member
+/// in batches (fewer, larger messages) while an idle member's next message goes out at once.
 /// </summary>
 internal sealed class MemberConnection
 {
     private readonly Channel<SessionMessage> _outbox;
     private readonly Task _sender;
+    private readonly Func<TimeSpan>? _interval;
 
-    public MemberConnection(ISessionMember member, ModelRole role, int capacity)
+    /// <param name="member">Who receives.</param>
+    /// <param name="role">The member's role in the model.</param>
+    /// <param name="capacity">Messages the outbox holds before the member counts as fallen behind.</param>
+    /// <param name="interval">The fan-out interval now (none when null or zero).</param>
+    public MemberConnection(ISessionMember member, ModelRole role, int capacity, Func<TimeSpan>? interval = null)
     {
+        _interval = interval;
         Member = member;
         Role = role;
         _outbox = Channel.CreateBounded<SessionMessage>(new BoundedChannelOptions(capacity)
@@ -75,8 +84,14 @@ internal sealed class MemberConnection
     private async Task SendLoopAsync()
     {
         var batch = new List<SessionMessage>();
+        long? lastDelivery = null;
         while (await _outbox.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            if (lastDelivery is { } last && _interval is { } interval && interval() - Stopwatch.GetElapsedTime(last) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait).ConfigureAwait(false);
+            }
+
             while (batch.Count < 1000 && _outbox.Reader.TryRead(out var message))
             {
                 batch.Add(message);
@@ -92,6 +107,7 @@ internal sealed class MemberConnection
             }
 
             batch.Clear();
+            lastDelivery = Stopwatch.GetTimestamp();
         }
     }
 }
