@@ -49,6 +49,12 @@ public class FanOutBatchingTests
         var messages = reader.Received.Where(m => m.Method is "OperationApplied" or "OperationsApplied").ToList();
         Assert.Equal(["OperationApplied", "OperationsApplied"], messages.Select(m => m.Method));
         Assert.Equal([2L, 3L, 4L], messages[1].Payload.EnumerateArray().Select(e => e.GetProperty("revision").GetInt64()));
+
+        // The batch is written from each op's own bytes: its items are the envelopes OperationApplied carries.
+        static string[] Fields(System.Text.Json.JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+        Assert.All(messages[1].Payload.EnumerateArray(), e => Assert.Equal(Fields(messages[0].Payload), Fields(e)));
+        Assert.All(messages[1].Payload.EnumerateArray(), e => Assert.Equal(id, e.GetProperty("modelId").GetString()));
+        Assert.Equal("3", messages[1].Payload[1].GetProperty("op").GetProperty("input").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Collab.Editing.Contracts;
@@ -7,12 +8,16 @@ using Collab.Kernel.Hubs;
 using Collab.Kernel.Security;
 using Collab.Permissions.Contracts;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Editing.Application.Sessions;
 
-/// <summary>A hub connection in a model's session; what waits for it goes out as one <c>OperationsApplied</c> batch.</summary>
-internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<CollabHub> hub, CollabHubLifetimeManager connections, Action<HubMember> dropped) : ISessionMember
+/// <summary>
+/// A hub connection in a model's session; what waits for it goes out as one <c>OperationsApplied</c> batch, written
+/// (for the JSON protocol) from each op's bytes serialized once for every member.
+/// </summary>
+internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<CollabHub> hub, CollabHubLifetimeManager connections, JsonSerializerOptions payloadOptions, Action<HubMember> dropped) : ISessionMember
 {
     public string MemberId => caller.ConnectionId;
 
@@ -40,7 +45,7 @@ internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<Co
                     run.Add(messages[i++].Payload);
                 }
 
-                await (run.Count == 1 ? SendOneAsync(client, messages[i - 1]) : client.SendAsync(Methods.OperationsApplied, run));
+                await (run.Count == 1 ? SendOneAsync(client, messages[i - 1]) : SendBatchAsync(client, messages, i - run.Count, run));
                 continue;
             }
 
@@ -55,6 +60,31 @@ internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<Co
             ? connection.WriteAsync(message.Wire).AsTask()
             : client.SendAsync(message.Method, message.Payload);
 
+    // {"type":1,"target":"OperationsApplied","arguments":[[op,op,...]]} and the record separator, as JsonHubProtocol
+    // writes an invocation without an id, composed from each message's bytes instead of serializing the list.
+    private Task SendBatchAsync(IClientProxy client, IReadOnlyList<SessionMessage> messages, int start, List<object> run)
+    {
+        if (!connections.TryGetConnection(caller.ConnectionId, out var connection) || connection.Protocol.Name != "json")
+        {
+            return client.SendAsync(Methods.OperationsApplied, run);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256 * run.Count);
+        buffer.Write("{\"type\":1,\"target\":\"OperationsApplied\",\"arguments\":[["u8);
+        for (var k = 0; k < run.Count; k++)
+        {
+            if (k > 0)
+            {
+                buffer.Write(","u8);
+            }
+
+            buffer.Write(messages[start + k].PayloadJson(payloadOptions));
+        }
+
+        buffer.Write("]]}\u001e"u8);
+        return connection.WriteAsync(new SerializedHubMessage([new SerializedMessage("json", buffer.WrittenMemory)])).AsTask();
+    }
+
     public void Dropped(string reason)
     {
         dropped(this);
@@ -63,7 +93,7 @@ internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<Co
 }
 
 /// <summary>The hub's session methods (PROTOCOL.md): join, submit, leave, over the same <see cref="ModelSession"/> the browser uses.</summary>
-internal sealed class HubSessions(ModelSessionManager sessions, IHubContext<CollabHub> hub, CollabHubLifetimeManager connections, IOptions<EditingOptions> options) : IModelSessionHub
+internal sealed class HubSessions(ModelSessionManager sessions, IHubContext<CollabHub> hub, CollabHubLifetimeManager connections, IOptions<EditingOptions> options, IOptions<JsonHubProtocolOptions> json) : IModelSessionHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubMember>> _joined = new(StringComparer.Ordinal);
 
@@ -77,7 +107,7 @@ internal sealed class HubSessions(ModelSessionManager sessions, IHubContext<Coll
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var session = await sessions.GetAsync(modelId, cancellationToken) ?? throw NotFound();
-            var member = new HubMember(caller, modelId, hub, connections, Forget);
+            var member = new HubMember(caller, modelId, hub, connections, json.Value.PayloadSerializerOptions, Forget);
             var joined = await session.JoinAsync(member, sinceRevision, wantState: true);
             switch (joined.Status)
             {

@@ -11,6 +11,23 @@ namespace Collab.Editing.Application.Sessions;
 internal sealed record SessionMessage(string Method, object Payload)
 {
     private SerializedHubMessage? _wire;
+    private byte[]? _payloadJson;
+
+    /// <summary>
+    /// The payload as the hub's JSON protocol writes an argument (serialized once with the hub's payload options), for
+    /// batches composed per member from the messages' bytes.
+    /// </summary>
+    public ReadOnlySpan<byte> PayloadJson(JsonSerializerOptions options)
+    {
+        var json = _payloadJson;
+        if (json is null)
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(Payload, Payload.GetType(), options);
+            json = Interlocked.CompareExchange(ref _payloadJson, json, null) ?? json;
+        }
+
+        return json;
+    }
 
     /// <summary>
     /// The hub invocation of this message, serialized at most once per protocol however many hub members receive it
