@@ -10,7 +10,17 @@ namespace Collab.IntegrationTests.Protocol;
 /// </summary>
 public class FanOutBatchingTests
 {
-    private static async Task<(CollabAppFactory App, RawHub Writer, RawHub Reader, string ModelId)> StartAsync(int batchingMembers, int intervalMs)
+    private sealed record Setup(CollabAppFactory App, RawHub Writer, RawHub Reader, string ModelId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Writer.DisposeAsync();
+            await Reader.DisposeAsync();
+            await App.DisposeAsync();
+        }
+    }
+
+    private static async Task<Setup> StartAsync(int batchingMembers, int intervalMs)
     {
         var app = new CollabAppFactory("Development", new Dictionary<string, string?>
         {
@@ -23,7 +33,7 @@ public class FanOutBatchingTests
         var reader = await RawHub.ConnectAsync(app, "alice@demo.local");
         await writer.JoinAsync(id);
         await reader.JoinAsync(id);
-        return (app, writer, reader, id);
+        return new Setup(app, writer, reader, id);
     }
 
     private static object Set(int row) => new { type = "setCell", sheet = "Sheet1", cell = $"A{row}", input = $"{row}" };
@@ -31,10 +41,8 @@ public class FanOutBatchingTests
     [Fact]
     public async Task In_a_model_busy_enough_ops_arriving_within_the_interval_reach_a_member_as_one_batch()
     {
-        var (app, writer, reader, id) = await StartAsync(batchingMembers: 2, intervalMs: 1500);
-        await using var _ = app;
-        await using var w = writer;
-        await using var r = reader;
+        await using var setup = await StartAsync(batchingMembers: 2, intervalMs: 1500);
+        var (_, writer, reader, id) = setup;
 
         // The first op after a quiet spell goes out at once; the next three, submitted one after the other right
         // after it, wait for the interval and come together.
@@ -60,10 +68,8 @@ public class FanOutBatchingTests
     [Fact]
     public async Task In_a_model_with_fewer_members_than_the_threshold_nothing_waits_for_the_interval()
     {
-        var (app, writer, reader, id) = await StartAsync(batchingMembers: 50, intervalMs: 10_000);
-        await using var _ = app;
-        await using var w = writer;
-        await using var r = reader;
+        await using var setup = await StartAsync(batchingMembers: 50, intervalMs: 10_000);
+        var (_, writer, reader, id) = setup;
 
         var watch = Stopwatch.StartNew();
         for (var row = 1; row <= 4; row++)
