@@ -107,6 +107,7 @@ public sealed class CollabClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, CollabModel> _models = new(StringComparer.Ordinal);
     private readonly CollabClientOptions _options;
     private readonly SemaphoreSlim _renewing = new(1, 1);
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly TokenHolder _token;
     private CollabCredentials? _credentials;
 
@@ -143,13 +144,15 @@ public sealed class CollabClient : IAsyncDisposable
         options ??= new CollabClientOptions();
         var http = options.HttpMessageHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         http.BaseAddress = server;
-        var token = new TokenHolder(credentials is CollabCredentials.TokenCredentials given ? given.AccessToken : await RequestTokenAsync(http, credentials, options, cancellationToken));
+        var token = credentials is CollabCredentials.TokenCredentials given ? new TokenHolder(given.AccessToken) : await RequestTokenHolderAsync(http, credentials, options, cancellationToken);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        CollabClient? created = null;
 
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "hubs/collab"), o =>
             {
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token.Value);
+                // Each (re)connect asks: a token about to expire is renewed first, so a reconnect after a drop works.
+                o.AccessTokenProvider = () => created is null ? Task.FromResult<string?>(token.Value) : created.CurrentTokenAsync();
                 if (options.HttpMessageHandler is { } h)
                 {
                     o.HttpMessageHandlerFactory = _ => h;
@@ -170,6 +173,7 @@ public sealed class CollabClient : IAsyncDisposable
         {
             _credentials = credentials is CollabCredentials.TokenCredentials ? null : credentials,
         };
+        created = client;
         client.Subscribe();
         await client.Connection.StartAsync(cancellationToken);
         var me = await client.Connection.InvokeAsync<JsonElement>("WhoAmI", cancellationToken);
@@ -178,7 +182,11 @@ public sealed class CollabClient : IAsyncDisposable
     }
 
     /// <summary>Requests an access token from <c>/connect/token</c>.</summary>
-    public static async Task<string> RequestTokenAsync(HttpClient http, CollabCredentials credentials, CollabClientOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<string> RequestTokenAsync(HttpClient http, CollabCredentials credentials, CollabClientOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await RequestTokenHolderAsync(http, credentials, options, cancellationToken)).Value;
+
+    // The token and when it expires (from expires_in).
+    private static async Task<TokenHolder> RequestTokenHolderAsync(HttpClient http, CollabCredentials credentials, CollabClientOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         options ??= new CollabClientOptions();
@@ -198,7 +206,45 @@ public sealed class CollabClient : IAsyncDisposable
             throw new CollabException(error ?? "unauthorized", description ?? $"The token request failed with {(int)response.StatusCode}.");
         }
 
-        return body.GetProperty("access_token").GetString()!;
+        var lifetime = body.TryGetProperty("expires_in", out var seconds) && seconds.TryGetDouble(out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        return new TokenHolder(body.GetProperty("access_token").GetString()!, lifetime);
+    }
+
+    /// <summary>
+    /// The token to present on a (re)connect: renewed from the credentials first when most of its lifetime is gone
+    /// (a client given a bare token presents it as it is; a failed renewal presents the old one, and the server says why).
+    /// </summary>
+    internal async Task<string?> CurrentTokenAsync()
+    {
+        if (_credentials is null || !_token.NearlyExpired)
+        {
+            return _token.Value;
+        }
+
+        await _refreshing.WaitAsync();
+        try
+        {
+            if (_token.NearlyExpired)
+            {
+                Replace(await RequestTokenHolderAsync(Http, _credentials, _options, CancellationToken.None));
+            }
+        }
+        catch (Exception error) when (error is HttpRequestException or CollabException or TaskCanceledException or JsonException)
+        {
+            // Presented as it is: the connect is refused and retried.
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+
+        return _token.Value;
+    }
+
+    private void Replace(TokenHolder renewed)
+    {
+        _token.Set(renewed);
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
     }
 
     /// <summary>Joins a model and keeps a local replica of it.</summary>
@@ -335,8 +381,7 @@ public sealed class CollabClient : IAsyncDisposable
         {
             if (_token.Value == expiredToken)
             {
-                _token.Value = await RequestTokenAsync(Http, _credentials, _options);
-                Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
+                Replace(await RequestTokenHolderAsync(Http, _credentials, _options, CancellationToken.None));
                 await Connection.StopAsync();
                 foreach (var model in _models.Values)
                 {
@@ -398,7 +443,33 @@ public sealed class CollabClient : IAsyncDisposable
 }
 
 /// <summary>The access token a connection presents, replaced when it is renewed.</summary>
-internal sealed class TokenHolder(string value)
+internal sealed class TokenHolder(string value, TimeSpan? lifetime = null)
 {
-    public string Value { get; set; } = value;
+    private readonly Lock _lock = new();
+    private DateTimeOffset? _renewAfter = Renewal(lifetime);
+
+    public string Value { get; private set; } = value;
+
+    /// <summary>Nine tenths of its lifetime gone (never for a token of unknown lifetime).</summary>
+    public bool NearlyExpired
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _renewAfter is { } after && DateTimeOffset.UtcNow >= after;
+            }
+        }
+    }
+
+    public void Set(TokenHolder renewed)
+    {
+        lock (_lock)
+        {
+            Value = renewed.Value;
+            _renewAfter = renewed._renewAfter;
+        }
+    }
+
+    private static DateTimeOffset? Renewal(TimeSpan? lifetime) => lifetime is { } l ? DateTimeOffset.UtcNow + l * 0.9 : null;
 }

@@ -5,6 +5,7 @@ using Collab.Tests.Support;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.IntegrationTests;
 
@@ -89,6 +90,42 @@ public class HubContractTests
         Assert.NotEqual(first, client.AccessToken);
         var (_, cells) = await client.GetCellsAsync(modelId, "Sheet1", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("42", Assert.Single(cells).Input);
+    }
+
+    [Fact]
+    public async Task Collab_client_reconnecting_after_its_token_expired_renews_it_first()
+    {
+        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "0.1" });
+        app.UseKestrel(0);
+        app.StartServer();
+        await using var client = await Collab.Client.CollabClient.ConnectAsync(app.ClientOptions.BaseAddress,
+            Collab.Client.CollabCredentials.ForPassword("alice@demo.local", CollabAppFactory.DemoPassword),
+            new Collab.Client.CollabClientOptions { Transports = HttpTransportType.WebSockets }, TestContext.Current.CancellationToken);
+        var modelId = await client.CreateModelAsync("Dropped", TestContext.Current.CancellationToken);
+        var model = await client.OpenModelAsync(modelId, TestContext.Current.CancellationToken);
+        var first = client.AccessToken;
+        var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Reconnecting += dropped =>
+        {
+            if (!dropped)
+            {
+                back.TrySetResult();
+            }
+        };
+
+        // The token expires while the connection is open; then the connection drops. The reconnect's negotiation must
+        // present a renewed token (the old one is refused with 401 on every attempt).
+        await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+        var connections = app.Services.GetRequiredService<Collab.Kernel.Hubs.CollabHubLifetimeManager>();
+        Assert.True(connections.TryGetConnection(client.Connection.ConnectionId!, out var connection));
+        connection.GetHttpContext()!.Abort(); // the TCP connection, as a network drop (a hub Abort closes without reconnect)
+        await back.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(first, client.AccessToken);
+        var edit = await model.EditAsync(new Collab.Editing.Core.SetCellOperation("Sheet1", "A1", "after"), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, await edit.Acknowledged.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        var (_, cells) = await client.GetCellsAsync(modelId, "Sheet1", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("after", Assert.Single(cells).Input);
     }
 
     [Fact]
