@@ -154,8 +154,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     public (PendingOperation? Pending, Operation? Inverse, string? Problem) Edit(Operation op, string? opId = null)
     {
         ArgumentNullException.ThrowIfNull(op);
-        Detach();
-        var normalized = OperationApplier.Normalize(Local, op);
+        var normalized = OperationApplier.Normalize(Local, op); // a sharing replica takes its own copy here
         var problem = _validator.Problem(normalized, Local);
         if (problem is not null)
         {
