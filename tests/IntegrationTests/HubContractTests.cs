@@ -69,17 +69,34 @@ public class HubContractTests
         Assert.Equal(0, cells.GetProperty("cells").GetArrayLength());
     }
 
+    // A server on a real port whose tokens live 6 seconds, and a Collab.Client signed in with a password over
+    // WebSockets (a connection outlives its token there) with a model open.
+    private sealed record ShortTokenClient(CollabAppFactory App, Collab.Client.CollabClient Client, string ModelId, Collab.Client.CollabModel Model) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Client.DisposeAsync();
+            await App.DisposeAsync();
+        }
+    }
+
+    private static async Task<ShortTokenClient> ShortTokenClientAsync(string modelName)
+    {
+        var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "0.1" });
+        app.UseKestrel(0);
+        app.StartServer();
+        var client = await Collab.Client.CollabClient.ConnectAsync(app.ClientOptions.BaseAddress,
+            Collab.Client.CollabCredentials.ForPassword("alice@demo.local", CollabAppFactory.DemoPassword),
+            new Collab.Client.CollabClientOptions { Transports = HttpTransportType.WebSockets }, TestContext.Current.CancellationToken);
+        var modelId = await client.CreateModelAsync(modelName, TestContext.Current.CancellationToken);
+        return new ShortTokenClient(app, client, modelId, await client.OpenModelAsync(modelId, TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task Collab_client_renews_an_expired_token_and_its_pending_edit_lands()
     {
-        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "0.1" });
-        app.UseKestrel(0);
-        app.StartServer();
-        await using var client = await Collab.Client.CollabClient.ConnectAsync(app.ClientOptions.BaseAddress,
-            Collab.Client.CollabCredentials.ForPassword("alice@demo.local", CollabAppFactory.DemoPassword),
-            new Collab.Client.CollabClientOptions { Transports = HttpTransportType.WebSockets }, TestContext.Current.CancellationToken);
-        var modelId = await client.CreateModelAsync("Renewed", TestContext.Current.CancellationToken);
-        var model = await client.OpenModelAsync(modelId, TestContext.Current.CancellationToken);
+        await using var setup = await ShortTokenClientAsync("Renewed");
+        var (_, client, modelId, model) = setup;
         var first = client.AccessToken;
 
         await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
@@ -95,14 +112,8 @@ public class HubContractTests
     [Fact]
     public async Task Collab_client_reconnecting_after_its_token_expired_renews_it_first()
     {
-        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "0.1" });
-        app.UseKestrel(0);
-        app.StartServer();
-        await using var client = await Collab.Client.CollabClient.ConnectAsync(app.ClientOptions.BaseAddress,
-            Collab.Client.CollabCredentials.ForPassword("alice@demo.local", CollabAppFactory.DemoPassword),
-            new Collab.Client.CollabClientOptions { Transports = HttpTransportType.WebSockets }, TestContext.Current.CancellationToken);
-        var modelId = await client.CreateModelAsync("Dropped", TestContext.Current.CancellationToken);
-        var model = await client.OpenModelAsync(modelId, TestContext.Current.CancellationToken);
+        await using var setup = await ShortTokenClientAsync("Dropped");
+        var (app, client, modelId, model) = setup;
         var first = client.AccessToken;
         var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         client.Reconnecting += dropped =>

@@ -39,13 +39,13 @@ internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<Co
         {
             if (messages[i].Method == Methods.OperationApplied)
             {
-                var run = new List<object>();
+                var start = i;
                 while (i < messages.Count && messages[i].Method == Methods.OperationApplied)
                 {
-                    run.Add(messages[i++].Payload);
+                    i++;
                 }
 
-                await (run.Count == 1 ? SendOneAsync(client, messages[i - 1]) : SendBatchAsync(client, messages, i - run.Count, run));
+                await (i - start == 1 ? SendOneAsync(client, messages[start]) : SendBatchAsync(client, messages, start, i - start));
                 continue;
             }
 
@@ -62,16 +62,16 @@ internal sealed class HubMember(HubCaller caller, string modelId, IHubContext<Co
 
     // {"type":1,"target":"OperationsApplied","arguments":[[op,op,...]]} and the record separator, as JsonHubProtocol
     // writes an invocation without an id, composed from each message's bytes instead of serializing the list.
-    private Task SendBatchAsync(IClientProxy client, IReadOnlyList<SessionMessage> messages, int start, List<object> run)
+    private Task SendBatchAsync(IClientProxy client, IReadOnlyList<SessionMessage> messages, int start, int count)
     {
         if (!connections.TryGetConnection(caller.ConnectionId, out var connection) || connection.Protocol.Name != "json")
         {
-            return client.SendAsync(Methods.OperationsApplied, run);
+            return client.SendAsync(Methods.OperationsApplied, messages.Skip(start).Take(count).Select(m => m.Payload).ToList());
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256 * run.Count);
+        var buffer = new ArrayBufferWriter<byte>(256 * count);
         buffer.Write("{\"type\":1,\"target\":\"OperationsApplied\",\"arguments\":[["u8);
-        for (var k = 0; k < run.Count; k++)
+        for (var k = 0; k < count; k++)
         {
             if (k > 0)
             {
