@@ -73,6 +73,34 @@ public class InvertTests
     }
 
     [Fact]
+    public void A_batch_replacing_the_only_sheet_applies_and_its_inverse_restores_it()
+    {
+        var start = Books.Create(("A1", "1"), ("B1", "=A1*2"));
+        Books.Apply(start, P("sf Sheet1!A1 bold=true"));
+        string before = Books.Dump(start);
+        var op = OperationApplier.Normalize(start, P("batch: ds Sheet1 && as Q1 && sc Q1!A1 7"));
+
+        var (_, inverse) = OperationApplier.ApplyAndInvert(start, op);
+        Assert.Equal(["Q1"], start.SheetNames);
+        Assert.Equal("7", start.GetCell("Q1", Collab.Workbooks.Engine.CellAddress.Parse("A1")).Input);
+        Assert.Null(new OperationValidator(start).Problem(inverse));
+
+        OperationApplier.Apply(start, inverse);
+        Assert.Equal(before, Books.Dump(start));
+    }
+
+    [Fact]
+    public void A_batch_failing_after_deleting_the_only_sheet_is_rolled_back()
+    {
+        var start = Books.Create(("A1", "1"));
+        string before = Books.Dump(start);
+
+        Assert.ThrowsAny<Exception>(() => OperationApplier.Apply(start, P("batch: ds Sheet1 && as Q1 && ds Q1")));
+        Assert.ThrowsAny<Exception>(() => OperationApplier.Apply(start, P("batch: ds Sheet1 && as Q1 && sc Nowhere!A1 1")));
+        Assert.Equal(before, Books.Dump(start));
+    }
+
+    [Fact]
     public void Undoing_a_row_delete_restores_the_formulas_elsewhere_that_became_ref_errors()
     {
         var start = Start();

@@ -1,5 +1,6 @@
 using CsCheck;
 using Collab.Workbooks.Engine;
+using static Collab.Editing.Core.Tests.Ops;
 
 namespace Collab.Editing.Core.Tests;
 
@@ -22,6 +23,16 @@ public class TransformPropertyTests
     public void Transform_satisfies_TP1_for_sheet_pairs()
     {
         Property.Check(seed => CheckPair(seed, Scenarios.Focus.Sheets), 500);
+    }
+
+    // Found by the random pairs (seed 3LW8Or5jnLC1): after a, b' deletes the last sheet before adding one, which a
+    // batch may do; before that change b' was refused while a' after b was valid.
+    [Fact]
+    public void A_batch_replacing_a_sheet_concurrent_with_deleting_the_other_one_converges()
+    {
+        var start = Books.Create(["Sheet1", "Data"], ("A1", "1"), ("Data!A1", "=Sheet1!A1"));
+        CheckTp1(start, P("ds Data|1"), P("batch: ds Sheet1|0 && as Q1|1"));
+        CheckTp1(start, P("batch: ds Sheet1|0 && as Q1|1"), P("ds Data|1"));
     }
 
     internal static void CheckPair(int seed, Scenarios.Focus focus = Scenarios.Focus.All)

@@ -126,7 +126,29 @@ public class ValidationTests
     {
         var workbook = Books.Create(("A1", "1"));
         Assert.Contains("last sheet", new OperationValidator(workbook).Problem(P("ds Sheet1")), StringComparison.Ordinal);
-        Assert.Contains("last sheet", new OperationValidator(workbook).Problem(P("batch: as Two && ds Two && ds Sheet1")), StringComparison.Ordinal);
+        Assert.Contains("at least one sheet", new OperationValidator(workbook).Problem(P("batch: as Two && ds Two && ds Sheet1")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("batch: ds Sheet1 && as Q1")]
+    [InlineData("batch: ds Sheet1 && as Sheet1")]
+    [InlineData("batch: ds Sheet1 && batch: as Q1 && sc Q1!A1 5")]
+    public void A_batch_may_delete_the_last_sheet_when_it_adds_another_next(string text)
+    {
+        var workbook = Books.Create(("A1", "1"));
+        Assert.Null(new OperationValidator(workbook).Problem(P(text)));
+        Assert.Null(OperationValidator.Shared().Problem(P(text), workbook));
+    }
+
+    [Theory]
+    [InlineData("batch: ds Sheet1", "at least one sheet")]
+    [InlineData("batch: ds Sheet1 && sc Sheet1!A1 2 && as Q1", "'Sheet1' does not exist")]
+    [InlineData("batch: ds Sheet1 && as Q1 && ds Q1", "at least one sheet")]
+    [InlineData("batch: ds Sheet1 && as Q1|1", "index must be between 0 and 0")]
+    public void A_batch_that_leaves_no_sheet_or_uses_the_deleted_one_is_rejected(string text, string expected)
+    {
+        var workbook = Books.Create(("A1", "1"));
+        Assert.Contains(expected, new OperationValidator(workbook).Problem(P(text)), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -46,10 +46,16 @@ public static class OperationApplier
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(op);
+        return ApplyAndInvertPart(workbook, op, inBatch: false);
+    }
+
+    // Within a batch the last sheet may be deleted for a later part to add one; the outermost batch must end with a sheet.
+    private static (ApplyResult Result, Operation Inverse) ApplyAndInvertPart(Workbook workbook, Operation op, bool inBatch)
+    {
         if (op is not BatchOperation batch)
         {
             var inverse = Inverter.InvertOne(workbook, op);
-            return (ApplyOne(workbook, op), inverse);
+            return (ApplyOne(workbook, op, inBatch), inverse);
         }
 
         var inverses = new List<Operation>(batch.Ops.Count);
@@ -59,17 +65,22 @@ public static class OperationApplier
         {
             foreach (var part in batch.Ops)
             {
-                var (result, inverse) = ApplyAndInvert(workbook, part);
+                var (result, inverse) = ApplyAndInvertPart(workbook, part, inBatch: true);
                 inverses.Add(inverse);
                 cells.AddRange(result.Cells);
                 layout |= result.LayoutChanged;
+            }
+
+            if (!inBatch && workbook.SheetNames.Count == 0)
+            {
+                throw new ArgumentException("A workbook must keep at least one sheet: the batch deletes every sheet without adding one.", nameof(op));
             }
         }
         catch
         {
             for (int i = inverses.Count - 1; i >= 0; i--)
             {
-                Apply(workbook, inverses[i]);
+                ApplyAndInvertPart(workbook, inverses[i], inBatch: true);
             }
 
             throw;
@@ -178,7 +189,7 @@ public static class OperationApplier
         }
     }
 
-    private static ApplyResult ApplyOne(Workbook workbook, Operation op)
+    private static ApplyResult ApplyOne(Workbook workbook, Operation op, bool inBatch = false)
     {
         switch (op)
         {
@@ -231,7 +242,7 @@ public static class OperationApplier
             case RenameSheetOperation rename:
                 return new ApplyResult(workbook.RenameSheet(rename.Sheet, rename.Name), true);
             case DeleteSheetOperation delete:
-                return new ApplyResult(workbook.DeleteSheet(delete.Sheet), true);
+                return new ApplyResult(workbook.DeleteSheet(delete.Sheet, keepOne: !inBatch), true);
             case NoOperation:
                 return ApplyResult.Nothing;
             default:

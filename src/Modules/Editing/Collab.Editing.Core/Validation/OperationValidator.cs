@@ -8,8 +8,8 @@ namespace Collab.Editing.Core;
 /// <summary>
 /// Checks an op against the workbook it is about to apply to (FluentValidation): the sheet exists, addresses are
 /// well-formed and on the sheet, shapes and sizes fit <see cref="OperationLimits"/>, inputs are at most 32,767
-/// characters and formulas parse and name existing sheets, sheet names follow Excel's rules and stay unique, the
-/// last sheet is never deleted. An invalid op must be rejected (the session answers <c>invalid_operation</c> with
+/// characters and formulas parse and name existing sheets, sheet names follow Excel's rules and stay unique, a
+/// workbook keeps at least one sheet (a batch may delete the last one when a later part of it adds another). An invalid op must be rejected (the session answers <c>invalid_operation</c> with
 /// <see cref="Problem(Operation)"/>) and changes nothing. Validate the op as transformed, against the current workbook.
 /// The validator reads the workbook each time it validates: build one per workbook (per open model) and reuse it,
 /// since building the rules costs far more than checking an op.
@@ -315,8 +315,9 @@ public sealed class OperationValidator : AbstractValidator<Operation>
         public DeleteSheetRules(ISheetCatalog catalog)
         {
             SheetMustExist(this, op => op.Sheet, catalog);
+            // Inside a batch the last sheet may go when a later part adds one (the batch as a whole must keep one).
             RuleFor(op => op.Sheet).Must(_ => catalog.Count > 1)
-                .When(op => !string.IsNullOrEmpty(op.Sheet) && catalog.Exists(op.Sheet))
+                .When(op => catalog is not BatchCatalog && !string.IsNullOrEmpty(op.Sheet) && catalog.Exists(op.Sheet))
                 .WithMessage("A workbook must keep at least one sheet: the last sheet cannot be deleted.");
         }
     }
@@ -361,6 +362,12 @@ public sealed class OperationValidator : AbstractValidator<Operation>
                     }
 
                     overlay.Apply(part);
+                }
+
+                // A batch within a batch may leave no sheet for its parent's next part to add one; the outermost may not.
+                if (overlay.Count == 0 && catalog is not BatchCatalog)
+                {
+                    context.AddFailure("ops", "A workbook must keep at least one sheet: the batch deletes every sheet without adding one.");
                 }
             });
         }

@@ -120,10 +120,16 @@ public sealed partial class Workbook
     }
 
     /// <summary>Deletes a sheet; references to it in other sheets' formulas and in names become #REF!. The last sheet cannot be deleted.</summary>
-    public IReadOnlyList<CellLocation> DeleteSheet(string name)
+    public IReadOnlyList<CellLocation> DeleteSheet(string name) => DeleteSheet(name, keepOne: true);
+
+    /// <summary>
+    /// Deletes a sheet; with <paramref name="keepOne"/> false the last sheet too, leaving a workbook without sheets for
+    /// the caller to add one at once (a batch that replaces the only sheet: delete it, then add another).
+    /// </summary>
+    public IReadOnlyList<CellLocation> DeleteSheet(string name, bool keepOne)
     {
         var sheet = RequireSheet(name);
-        if (_sheets.Count == 1)
+        if (keepOne && _sheets.Count == 1)
         {
             throw new InvalidOperationException("A workbook must keep at least one sheet.");
         }
