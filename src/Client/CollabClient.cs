@@ -59,10 +59,11 @@ public sealed class CollabClientOptions
 
 /// <summary>
 /// The server state of each model, shared by the replicas of the clients in one process that open it on the same
-/// server (<see cref="CollabClientOptions.SharedReplicas"/>): a replica with nothing pending reads the shared state,
-/// which the first replica to receive each op advances; a replica that edits takes a copy of its own until its ops
-/// are confirmed, then compares it with the shared state and shares again (<see cref="CollabModel.Divergence"/>
-/// reports a difference).
+/// server (<see cref="CollabClientOptions.SharedReplicas"/>): a replica reads the shared state, which the first
+/// replica to receive each op advances. An edit is checked against it and sent without a copy; the replica takes a
+/// copy of its own (the shared state plus its pending edit) only when it is read before the edit is confirmed. One edit
+/// in <see cref="CopyEvery"/> takes the copy at once and, once confirmed, compares it with the shared state
+/// (<see cref="CollabModel.Divergence"/> reports a difference).
 /// </summary>
 public sealed class SharedReplicas
 {
@@ -73,8 +74,14 @@ public sealed class SharedReplicas
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(modelId);
-        return _models.GetOrAdd(server.AbsoluteUri + "\n" + modelId, _ => new());
+        return _models.GetOrAdd(server.AbsoluteUri + "\n" + modelId, _ => new() { CopyEvery = CopyEvery });
     }
+
+    /// <summary>
+    /// One edit in this many takes a copy of its own at once and is compared with the shared state once confirmed (a
+    /// check of the client's transformation); 1 copies every edit, 0 none. Default 16.
+    /// </summary>
+    public int CopyEvery { get; init; } = 16;
 }
 
 /// <summary>Raised when a call to the server fails with one of the contract's error codes.</summary>

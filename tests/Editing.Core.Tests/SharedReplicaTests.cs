@@ -6,10 +6,11 @@ namespace Collab.Editing.Core.Tests;
 /// <summary>Replicas of several connections to one model sharing its server state (<see cref="SharedReplicaState"/>).</summary>
 public class SharedReplicaTests
 {
-    private static (Workbook Server, SharedReplicaState Shared, List<PendingOperation> Sent, WorkbookReplica[] Replicas) Start(int count)
+    // copyEvery 1: every edit takes a copy of its own and compares it once confirmed; 0: none does.
+    private static (Workbook Server, SharedReplicaState Shared, List<PendingOperation> Sent, WorkbookReplica[] Replicas) Start(int count, int copyEvery = 1)
     {
         var server = TransformTableTests.Base();
-        var shared = new SharedReplicaState();
+        var shared = new SharedReplicaState { CopyEvery = copyEvery };
         var sent = new List<PendingOperation>();
         var snapshot = server.ToSnapshot();
         var replicas = Enumerable.Range(0, count).Select(_ => new WorkbookReplica(snapshot, 0, sent.Add, shared: shared)).ToArray();
@@ -172,6 +173,100 @@ public class SharedReplicaTests
     }
 
     [Fact]
+    public void An_edit_without_a_copy_is_sent_and_reaches_the_view_through_the_shared_state()
+    {
+        var (server, shared, sent, replicas) = Start(2, copyEvery: 0);
+        var insert = P("ir Sheet1 1 1");
+        OperationApplier.Apply(server, insert);
+        replicas[0].ServerOperation(1, "x", "bob", insert);
+
+        // Checked against the shared state (which has the insert) and based on it, without a copy of its own.
+        var (pending, inverse, problem) = replicas[1].Edit(P("sc Sheet1!A2 mine"));
+        Assert.Null(problem);
+        Assert.True(replicas[1].IsSharing);
+        Assert.Equal(1, Assert.Single(sent).BaseRevision);
+        Assert.Equal(P("sc Sheet1!A2 1").ToJson(), inverse!.ToJson()); // the insert moved A1's 1 to A2
+        Assert.Equal("1", replicas[0].Read(book => Books.Input(book, "Sheet1", "A2"))); // not applied anywhere yet
+
+        OperationApplier.Apply(server, pending!.Operation);
+        replicas[0].ServerOperation(2, pending.OpId, "me", pending.Operation);
+        replicas[1].ServerOperation(1, "x", "bob", insert);
+        replicas[1].ServerOperation(2, pending.OpId, "me", pending.Operation);
+        Assert.Equal(EditingClientState.Synchronized, replicas[1].Client.State);
+        Assert.True(replicas[1].IsSharing);
+        Assert.Null(replicas[1].Divergence);
+        Assert.Equal(2, shared.CurrentRevision);
+        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+    }
+
+    [Fact]
+    public void Reading_while_an_edit_without_a_copy_is_pending_shows_it_on_the_state_the_others_moved_on()
+    {
+        var (server, shared, _, replicas) = Start(2, copyEvery: 0);
+        var (pending, _, _) = replicas[1].Edit(P("sc Sheet1!B4 mine"));
+
+        // The server orders a row delete and other edits first; another connection receives them, this one does not.
+        var ops = new[] { P("dr Sheet1 1 1"), P("sc Sheet1!C1 c"), P("sc Sheet1!B3 theirs") };
+        for (var i = 0; i < ops.Length; i++)
+        {
+            OperationApplier.Apply(server, ops[i]);
+            replicas[0].ServerOperation(i + 1, "bob-" + i, "bob", ops[i]);
+        }
+
+        // The view is the shared state with the edit moved past the delete (B4 is now B3, where it wins over theirs).
+        Assert.Equal("mine", replicas[1].Read(book => Books.Input(book, "Sheet1", "B3")));
+        Assert.False(replicas[1].IsSharing);
+        Assert.Equal(3, replicas[1].Client.Revision);
+        Assert.Equal("theirs", Books.Input(replicas[1].Confirmed, "Sheet1", "B3"));
+
+        // The ops it took from the shared log arriving now change nothing; the edit's broadcast shares again.
+        for (var i = 0; i < ops.Length; i++)
+        {
+            replicas[1].ServerOperation(i + 1, "bob-" + i, "bob", ops[i]);
+        }
+
+        var mine = P("sc Sheet1!B3 mine");
+        OperationApplier.Apply(server, mine);
+        replicas[0].ServerOperation(4, pending!.OpId, "me", mine);
+        replicas[1].ServerOperation(4, pending.OpId, "me", mine);
+        Assert.True(replicas[1].IsSharing);
+        Assert.Null(replicas[1].Divergence);
+        Assert.Equal(4, shared.CurrentRevision);
+        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+    }
+
+    [Fact]
+    public void The_shared_log_keeps_what_a_pending_edit_without_a_copy_needs_beyond_its_capacity()
+    {
+        var (server, _, _, replicas) = Start(2, copyEvery: 0);
+        var (pending, _, _) = replicas[1].Edit(P("sc Sheet1!A1 mine"));
+        var count = SharedReplicaState.LogCapacity + 40;
+        for (var i = 1; i <= count; i++)
+        {
+            var op = P($"sc Sheet1!C{1 + (i % 50)} {i}");
+            OperationApplier.Apply(server, op);
+            replicas[0].ServerOperation(i, "bob-" + i, "bob", op);
+        }
+
+        Assert.Equal("mine", replicas[1].Read(book => Books.Input(book, "Sheet1", "A1")));
+        Assert.Equal(count, replicas[1].Client.Revision);
+        Assert.Equal(Books.Input(server, "Sheet1", "C20"), Books.Input(replicas[1].Local, "Sheet1", "C20"));
+        _ = pending;
+    }
+
+    [Fact]
+    public void A_refused_edit_without_a_copy_leaves_the_replica_sharing_the_server_state()
+    {
+        var (server, _, _, replicas) = Start(1, copyEvery: 0);
+        var (pending, _, _) = replicas[0].Edit(P("sc Sheet1!A1 mine"));
+        replicas[0].Client.ServerReject(pending!.OpId, "forbidden: viewers cannot edit");
+
+        Assert.Equal(EditingClientState.Synchronized, replicas[0].Client.State);
+        Assert.True(replicas[0].IsSharing);
+        Assert.Equal(Books.Dump(server), replicas[0].Read(Books.Dump));
+    }
+
+    [Fact]
     public void A_client_with_pending_ops_cannot_fast_forward()
     {
         var (_, _, _, replicas) = Start(1);
@@ -184,11 +279,14 @@ public class SharedReplicaTests
     /// connections do: the shared state is read, advanced and compared while other threads queue ops. None may report
     /// a divergence, and every one ends equal to the server.
     /// </summary>
-    [Fact]
-    public async Task Replicas_on_their_own_threads_converge_without_divergence()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task Replicas_on_their_own_threads_converge_without_divergence(int copyEvery)
     {
         var server = new SimServer(TransformTableTests.Base());
-        var shared = new SharedReplicaState();
+        var shared = new SharedReplicaState { CopyEvery = copyEvery };
         const int count = 8;
         var inboxes = Enumerable.Range(0, count).Select(_ => new System.Collections.Concurrent.ConcurrentQueue<(RemoteOperation? Op, string? AckId, long AckRevision)>()).ToArray();
         var outboxes = Enumerable.Range(0, count).Select(_ => new Queue<PendingOperation>()).ToArray();

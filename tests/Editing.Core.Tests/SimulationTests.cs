@@ -13,22 +13,27 @@ public class SimulationTests
 {
     /// <summary>
     /// <paramref name="shared"/>: the clients' replicas share the server state (<see cref="SharedReplicaState"/>), as the
-    /// .NET client's replicas in one process can; each must still equal the server, and none may report a divergence.
+    /// .NET client's replicas in one process can, one edit in <paramref name="copyEvery"/> taking a copy at once (0:
+    /// none, only a read while the edit is pending does); each must still equal the server, and none may report a
+    /// divergence.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Clients_over_reordered_channels_with_reconnects_converge_to_the_server(bool shared)
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    [InlineData(true, 0)]
+    [InlineData(true, 3)]
+    public void Clients_over_reordered_channels_with_reconnects_converge_to_the_server(bool shared, int copyEvery)
     {
         Stats.Clear();
-        Property.Check(seed => new Simulation(seed, shared).Run(), 300);
+        Property.Check(seed => new Simulation(seed, shared, copyEvery).Run(), 300);
 
         // The runs must have gone through the paths they exist for, not only the happy one. A rare path (a refusal
         // needs an op made invalid by a concurrent one) may miss 300 runs of a varying seed: more runs, up to 3,000.
-        string[] paths = ["resync from log", "resync from snapshot", "undo", "reject", "no-op ack", "ack before broadcast", .. shared ? new[] { "sharing" } : []];
+        string[] paths = ["resync from log", "resync from snapshot", "undo", "reject", "no-op ack", "ack before broadcast",
+            .. shared ? new[] { "sharing" } : [], .. shared && copyEvery != 1 ? new[] { "edit without a copy", "view copied while pending" } : []];
         for (var more = 0; more < 9 && paths.Any(path => Stats.GetValueOrDefault(path) == 0); more++)
         {
-            Property.Check(seed => new Simulation(seed, shared).Run(), 300);
+            Property.Check(seed => new Simulation(seed, shared, copyEvery).Run(), 300);
         }
 
         foreach (var path in paths)
@@ -82,11 +87,11 @@ public class SimulationTests
         private readonly List<SimClient> _clients = [];
         private readonly List<string> _trace = [];
 
-        public Simulation(int seed, bool shared)
+        public Simulation(int seed, bool shared, int copyEvery)
         {
             _random = new Random(seed);
             _server = new SimServer(Scenarios.RandomWorkbook(_random));
-            var state = shared ? new SharedReplicaState() : null;
+            var state = shared ? new SharedReplicaState { CopyEvery = copyEvery } : null;
             int count = _random.Next(2, 9);
             for (int i = 0; i < count; i++)
             {
@@ -139,16 +144,26 @@ public class SimulationTests
             var client = _clients[_random.Next(_clients.Count)];
             if (roll < 35)
             {
-                var op = Scenarios.RandomOp(_random, client.Replica.Local);
+                if (client.Replica.IsSharing && client.Replica.Client.Outstanding is not null)
+                {
+                    Count("view copied while pending"); // the read below takes the copy
+                }
+
+                var op = client.Replica.Read(book => Scenarios.RandomOp(_random, book));
                 var (pending, _, problem) = client.Replica.Edit(op);
                 Assert.Null(problem);
+                if (client.Replica.IsSharing)
+                {
+                    Count("edit without a copy");
+                }
+
                 client.Origins[pending!.OpId] = EditOrigin.Edit;
                 _trace.Add($"{client.UserId} edits {pending.OpId[..6]} {op}");
             }
             else if (roll < 40)
             {
                 var undo = _random.Next(3) == 0 ? client.Undo.Redo(Pending(client)) : client.Undo.Undo(Pending(client));
-                if (undo is not null && Scenarios.ValidatorFor(client.Replica.Local).Problem(undo) is null)
+                if (undo is not null && client.Replica.Read(book => Scenarios.ValidatorFor(book).Problem(undo)) is null)
                 {
                     var (pending, _, _) = client.Replica.Edit(undo);
                     client.Origins[pending!.OpId] = EditOrigin.Undo;

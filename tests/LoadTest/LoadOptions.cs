@@ -44,6 +44,9 @@ public sealed record LoadOptions
     /// </summary>
     public bool OwnReplicas { get; init; }
 
+    /// <summary>With shared replicas, one edit in this many takes a copy and is compared once confirmed (--copy-every).</summary>
+    public int CopyEvery { get; init; } = 16;
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -67,7 +70,8 @@ public sealed record LoadOptions
                 "--admin" => options with { AdminEmail = Next() },
                 "--label" => options with { Label = Next() },
                 "--own-replicas" => options with { OwnReplicas = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --models N --edits-per-second R --duration S --structural SHARE --url URL --flooders N --flood-rate R --report FILE --no-report --label TEXT --own-replicas"),
+                "--copy-every" => options with { CopyEvery = (int)Number() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --models N --edits-per-second R --duration S --structural SHARE --url URL --flooders N --flood-rate R --report FILE --no-report --label TEXT --own-replicas --copy-every N"),
             };
         }
 

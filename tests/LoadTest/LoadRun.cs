@@ -43,7 +43,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly LatencyHistogram _ack = new();
     private readonly LatencyHistogram _seen = new();
-    private readonly SharedReplicas? _sharing = options.OwnReplicas ? null : new SharedReplicas();
+    private readonly SharedReplicas? _sharing = options.OwnReplicas ? null : new SharedReplicas { CopyEvery = options.CopyEvery };
     private long _edits;
     private long _rateLimited;
 
@@ -311,7 +311,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             text.AppendLine(CultureInfo.InvariantCulture, $"server CPU avg {s.AverageCpu:F0}% peak {s.PeakCpu:F0}% of {Environment.ProcessorCount} cores; peak memory {s.PeakRssBytes / 1024 / 1024} MiB");
         }
 
-        text.AppendLine(r.Options.OwnReplicas ? "replicas: one of its own per client" : $"replicas: shared per model ({r.SharingReplicas:N0} of {r.Options.Users:N0} clients reading the shared state at the end)");
+        text.AppendLine(r.Options.OwnReplicas ? "replicas: one of its own per client" : $"replicas: shared per model, a copy for one edit in {r.Options.CopyEvery} ({r.SharingReplicas:N0} of {r.Options.Users:N0} clients reading the shared state at the end)");
         text.AppendLine(r.Converged ? "converged: every replica equals the server" : "DIVERGED: " + r.Divergence);
         return text.ToString();
     }

@@ -7,20 +7,31 @@ namespace Collab.Editing.Core;
 /// The server state of one model, shared by the <see cref="WorkbookReplica"/>s of many connections to it in one process
 /// (a load generator, a service running many bots). Every connection receives the same server ops in the same order,
 /// so a replica with nothing pending need not apply each of them to a copy of its own: the first replica to receive an
-/// op applies it here and the others only move their revision. A replica takes a copy of its own when it edits, and
-/// shares again once nothing is pending, after comparing its copy with this state at the same revision (a difference
-/// is reported as <see cref="WorkbookReplica.Divergence"/>). Thread-safe; receiving an op never waits: an op another
-/// thread is busy with is queued, and whoever reads the state next applies what is queued first.
+/// op applies it here and the others only move their revision. An edit is checked against this state and sent without
+/// a copy; the replica takes a copy of its own only when its view is read while the edit is pending (this state plus
+/// the edit). One edit in <see cref="CopyEvery"/> takes a copy at once instead and, once confirmed, compares it with
+/// this state at the same revision, a check of the client's transformation (a difference is reported as
+/// <see cref="WorkbookReplica.Divergence"/>). Thread-safe; receiving an op never waits: an op another thread is busy
+/// with is queued, and whoever reads the state next applies what is queued first.
 /// </summary>
 public sealed class SharedReplicaState
 {
     /// <summary>Server ops kept so that a replica a little behind this state can catch up its own copy and compare.</summary>
     public const int LogCapacity = 256;
 
-    private readonly Dictionary<long, Operation> _log = [];
-    private readonly ConcurrentDictionary<long, Operation> _incoming = new();
+    private readonly Dictionary<long, RemoteOperation> _log = [];
+    private readonly ConcurrentDictionary<long, RemoteOperation> _incoming = new();
+    private readonly Dictionary<object, long> _holds = [];
     private Workbook? _workbook;
     private long _revision = -1;
+    private long _logStart;
+    private long _edits;
+
+    /// <summary>
+    /// One edit in this many (across the model's replicas) takes a copy of its own and is compared with this state once
+    /// confirmed; 1 copies and checks every edit, 0 none. Default 16.
+    /// </summary>
+    public int CopyEvery { get; init; } = 16;
 
     /// <summary>Held while the state is read or changed.</summary>
     internal object Gate { get; } = new();
@@ -51,12 +62,12 @@ public sealed class SharedReplicaState
     }
 
     /// <summary>
-    /// A replica received server op <paramref name="revision"/>: queued unless it is here or queued already, and applied
+    /// A replica received server op <paramref name="op"/> (it may be its own): queued unless it is here or queued already, and applied
     /// at once unless another thread holds the state (then the next reader applies it).
     /// </summary>
-    internal void Offer(long revision, Operation op)
+    internal void Offer(RemoteOperation op)
     {
-        if (revision <= Volatile.Read(ref _revision) || !_incoming.TryAdd(revision, op))
+        if (op.Revision <= Volatile.Read(ref _revision) || !_incoming.TryAdd(op.Revision, op))
         {
             return; // here already, or queued by another replica
         }
@@ -80,7 +91,27 @@ public sealed class SharedReplicaState
         _workbook = workbook;
         Volatile.Write(ref _revision, revision);
         _log.Clear();
+        _logStart = revision + 1;
     }
+
+    /// <summary>Whether the next edit takes a copy of its own (see <see cref="CopyEvery"/>).</summary>
+    internal bool TakeCopy() => CopyEvery > 0 && Interlocked.Increment(ref _edits) % CopyEvery == 0;
+
+    /// <summary>
+    /// Under the gate: keeps the server ops after <paramref name="revision"/> in the log until <see cref="Release"/>, for
+    /// <paramref name="owner"/>, a replica whose edit is pending without a copy, to catch up through them when its view
+    /// is read (the state moves on meanwhile).
+    /// </summary>
+    internal void Hold(object owner, long revision) => _holds[owner] = revision;
+
+    /// <summary>Under the gate: the ops <paramref name="owner"/> held may go.</summary>
+    internal void Release(object owner) => _holds.Remove(owner);
+
+    /// <summary>
+    /// Under the gate: true while a replica holds ops. A replica ahead of the state does not hand over its copy then
+    /// (<see cref="Replace"/> would drop the ops the holder needs); the holder's own connection brings the state on.
+    /// </summary>
+    internal bool IsHeld => _holds.Count > 0;
 
     /// <summary>
     /// Under the gate, before reading the state: applies the queued ops that follow it, in order, and drops the ones it
@@ -111,7 +142,7 @@ public sealed class SharedReplicaState
         {
             try
             {
-                OperationApplier.Apply(_workbook, op);
+                OperationApplier.Apply(_workbook, op.Operation);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormulaParseException)
             {
@@ -121,12 +152,28 @@ public sealed class SharedReplicaState
 
             Volatile.Write(ref _revision, _revision + 1);
             _log[_revision] = op;
-            _log.Remove(_revision - LogCapacity);
+        }
+
+        Trim();
+    }
+
+    // The log keeps the last LogCapacity ops, and every op after a held revision.
+    private void Trim()
+    {
+        var keepFrom = _revision - LogCapacity + 1;
+        foreach (var held in _holds.Values)
+        {
+            keepFrom = Math.Min(keepFrom, held + 1);
+        }
+
+        for (; _logStart < keepFrom; _logStart++)
+        {
+            _log.Remove(_logStart);
         }
     }
 
     /// <summary>The server ops after <paramref name="revision"/> up to this state's, when all of them are still kept.</summary>
-    internal bool TryGetOpsAfter(long revision, List<Operation> ops)
+    internal bool TryGetOpsAfter(long revision, List<RemoteOperation> ops)
     {
         ops.Clear();
         for (var r = revision + 1; r <= _revision; r++)

@@ -10,8 +10,10 @@ namespace Collab.Editing.Core;
 /// While nothing is pending the two are equal, so a server op is applied to the local view only and the confirmed copy
 /// catches up when it is next needed (a local edit, a read of <see cref="Confirmed"/>): by replaying the few ops it
 /// missed, or, after more than <see cref="MaxLag"/> of them, by copying the local view. Given a
-/// <see cref="SharedReplicaState"/>, a replica with nothing pending holds no copy at all and reads the state it shares
-/// with the other connections to the model in the process.
+/// <see cref="SharedReplicaState"/>, a replica holds no copy at all while nothing is pending and reads the state it
+/// shares with the other connections to the model in the process; an edit is checked against that state and sent
+/// without a copy, and the copy (the shared state caught up to this replica's revision, plus its pending ops) is taken
+/// only when the view is read before the edit is confirmed.
 /// </summary>
 public sealed class WorkbookReplica : IEditingClientHost
 {
@@ -24,6 +26,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     private Workbook? _confirmed;
     private Workbook? _local;
     private bool _attached;
+    private bool _holding;
     private string? _divergence;
 
     /// <summary>Server ops the confirmed copy may fall behind by before it is dropped (and copied again when needed).</summary>
@@ -76,11 +79,17 @@ public sealed class WorkbookReplica : IEditingClientHost
 
     /// <summary>
     /// Reads the local view. While the replica shares the server state, that state may already include server ops this
-    /// replica has not received yet (another connection did).
+    /// replica has not received yet (another connection did). A replica sharing it with an edit pending takes its own
+    /// copy first (the view is the state plus the edit).
     /// </summary>
     public T Read<T>(Func<Workbook, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        if (_attached && Client.Outstanding is not null)
+        {
+            Detach();
+        }
+
         if (!_attached)
         {
             return read(_local!);
@@ -96,6 +105,7 @@ public sealed class WorkbookReplica : IEditingClientHost
     /// <summary>A server op from <c>OperationApplied</c>, for <see cref="EditingClient.ServerOperation"/>.</summary>
     public void ServerOperation(long revision, string opId, string userId, Operation op)
     {
+        _shared?.Offer(new RemoteOperation(revision, opId, userId, op));
         Client.ServerOperation(revision, opId, userId, op);
         Share();
     }
@@ -154,6 +164,11 @@ public sealed class WorkbookReplica : IEditingClientHost
     public (PendingOperation? Pending, Operation? Inverse, string? Problem) Edit(Operation op, string? opId = null)
     {
         ArgumentNullException.ThrowIfNull(op);
+        if (_attached && Client.Outstanding is null && !_shared!.TakeCopy())
+        {
+            return EditShared(op, opId);
+        }
+
         var normalized = OperationApplier.Normalize(Local, op); // a sharing replica takes its own copy here
         var problem = _validator.Problem(normalized, Local);
         if (problem is not null)
@@ -168,10 +183,46 @@ public sealed class WorkbookReplica : IEditingClientHost
         return (pending, inverse, null);
     }
 
+    // An edit of a replica sharing the server state, with nothing pending: checked against the shared state, sent, and
+    // applied nowhere yet (the shared state gets it as the server applied it; a read before that takes a copy).
+    private (PendingOperation? Pending, Operation? Inverse, string? Problem) EditShared(Operation op, string? opId)
+    {
+        Operation normalized, inverse;
+        long revision;
+        lock (_shared!.Gate)
+        {
+            _shared.Settle();
+            var workbook = _shared.Workbook!;
+            normalized = OperationApplier.Normalize(workbook, op);
+            if (_validator.Problem(normalized, workbook) is { } problem)
+            {
+                return (null, null, problem);
+            }
+
+            inverse = OperationApplier.Invert(workbook, normalized);
+            revision = _shared.Revision;
+            _shared.Hold(this, revision);
+            _holding = true;
+        }
+
+        // Based on the state it was made on, which may be ahead of what this connection received.
+        Client.FastForward(revision);
+        var pending = Client.ApplyLocal(normalized, opId);
+        Changed?.Invoke(null);
+        return (pending, inverse, null);
+    }
+
     /// <summary>Reconnected and the server had the missed ops: receives them and resubmits the pending op.</summary>
     public IReadOnlyList<PendingOperation> Resync(IEnumerable<RemoteOperation> missed)
     {
-        var resubmitted = Client.Resync(Client.Revision, missed);
+        ArgumentNullException.ThrowIfNull(missed);
+        var ops = missed as IReadOnlyList<RemoteOperation> ?? [.. missed];
+        foreach (var op in ops)
+        {
+            _shared?.Offer(op);
+        }
+
+        var resubmitted = Client.Resync(Client.Revision, ops);
         Share();
         return resubmitted;
     }
@@ -184,6 +235,15 @@ public sealed class WorkbookReplica : IEditingClientHost
     public IReadOnlyList<PendingOperation> ResyncFromSnapshot(WorkbookSnapshot snapshot, long revision, bool outstandingApplied)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var outstandingId = Client.Outstanding?.OpId;
+        Detach();
+        if (Client.Outstanding?.OpId != outstandingId)
+        {
+            // Taking the copy received the outstanding op from the shared log (acknowledged); the next op, now
+            // outstanding, was never sent.
+            outstandingApplied = false;
+        }
+
         var target = Workbook.FromSnapshot(snapshot, _timeProvider);
         var basis = Confirmed;
         if (outstandingApplied && Client.Outstanding is { } outstanding)
@@ -238,7 +298,6 @@ public sealed class WorkbookReplica : IEditingClientHost
     /// <inheritdoc/>
     void IEditingClientHost.Confirmed(long revision, Operation applied)
     {
-        _shared?.Offer(revision, applied);
         if (_attached)
         {
             Changed?.Invoke(null); // the shared state has it (this replica or another applied it)
@@ -287,6 +346,16 @@ public sealed class WorkbookReplica : IEditingClientHost
     // equal the shared state, or the replica reports the divergence and keeps its own copy from then on.
     private void Share()
     {
+        if (_holding && Client.Outstanding is null)
+        {
+            lock (_shared!.Gate)
+            {
+                _shared.Release(this);
+            }
+
+            _holding = false;
+        }
+
         if (_shared is null || _attached || _divergence is not null || !Synchronized)
         {
             return;
@@ -298,6 +367,11 @@ public sealed class WorkbookReplica : IEditingClientHost
             var revision = Client.Revision;
             if (_shared.Workbook is null || (_shared.Revision < revision && _shared.Failure is null))
             {
+                if (_shared.IsHeld)
+                {
+                    return; // share once the state caught up: a replica's edit without a copy needs the ops before it
+                }
+
                 _shared.Replace(_local!, revision);
             }
             else if (_shared.Failure is not null)
@@ -308,7 +382,7 @@ public sealed class WorkbookReplica : IEditingClientHost
             {
                 if (_shared.Revision > revision)
                 {
-                    var missed = new List<Operation>();
+                    var missed = new List<RemoteOperation>();
                     if (!_shared.TryGetOpsAfter(revision, missed))
                     {
                         return; // too far behind to compare: try again after the next op
@@ -316,7 +390,7 @@ public sealed class WorkbookReplica : IEditingClientHost
 
                     foreach (var op in missed)
                     {
-                        OperationApplier.Apply(_local!, op);
+                        OperationApplier.Apply(_local!, op.Operation);
                     }
 
                     _confirmed = null; // copied again from the view when needed
@@ -344,7 +418,10 @@ public sealed class WorkbookReplica : IEditingClientHost
         }
     }
 
-    // A copy of the shared state of its own, before the view moves away from it (an edit) or is read as a whole.
+    // A copy of the shared state of its own, before the view moves away from it (an edit) or is read as a whole. With an
+    // edit pending (made without a copy), the client first catches up to the shared state through the ops it kept for
+    // this replica, which transforms the pending ops past them as if they had arrived; the copy is that state with the
+    // pending ops on top, and the confirmed copy that state.
     private void Detach()
     {
         if (!_attached)
@@ -352,16 +429,44 @@ public sealed class WorkbookReplica : IEditingClientHost
             return;
         }
 
-        long revision;
+        if (Client.Outstanding is null)
+        {
+            long revision;
+            lock (_shared!.Gate)
+            {
+                _shared.Settle();
+                _local = Clone(_shared.Workbook!);
+                revision = _shared.Revision;
+            }
+
+            _attached = false;
+            Client.FastForward(revision);
+            return;
+        }
+
+        var missed = new List<RemoteOperation>();
+        Workbook basis;
         lock (_shared!.Gate)
         {
             _shared.Settle();
-            _local = Clone(_shared.Workbook!);
-            revision = _shared.Revision;
+            if (_shared.Failure is not null || _shared.Revision < Client.Revision || !_shared.TryGetOpsAfter(Client.Revision, missed))
+            {
+                throw new InvalidOperationException($"The shared state cannot give this replica's view at revision {Client.Revision}: {_shared.Failure ?? "its ops are gone"}");
+            }
+
+            basis = Clone(_shared.Workbook!);
+            _shared.Release(this);
+            _holding = false;
+        }
+
+        foreach (var op in missed)
+        {
+            Client.ServerOperation(op.Revision, op.OpId, op.UserId, op.Operation); // shared: applied to no copy
         }
 
         _attached = false;
-        Client.FastForward(revision);
+        Confirmed = basis;
+        Rebuild();
     }
 
     private static bool TryApply(Workbook workbook, Operation op)
