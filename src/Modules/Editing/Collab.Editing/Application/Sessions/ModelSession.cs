@@ -28,6 +28,10 @@ internal sealed class ModelSession
     private readonly List<LoggedOp> _log;
     private readonly Dictionary<string, long> _opIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MemberConnection> _members = new(StringComparer.Ordinal);
+
+    // _members.Count takes every lock of the dictionary; each member's send loop asks for the count (FanOutInterval).
+    private int _memberCount;
+    private readonly FanOutClock _fanOutClock;
     private readonly SessionServices _services;
     private readonly Workbook _workbook;
     private readonly OperationValidator _validator;
@@ -49,6 +53,7 @@ internal sealed class ModelSession
         _log = log;
         _logStart = logStart;
         _services = services;
+        _fanOutClock = new FanOutClock(FanOutInterval);
         _limits = new OperationLimits { MaxSetRangeCells = services.Options.MaxSetRangeCells, MaxRangeCells = services.Options.MaxRangeCells };
         _validator = new OperationValidator(workbook, _limits);
         foreach (var entry in log)
@@ -69,12 +74,12 @@ internal sealed class ModelSession
 
     public int QueueDepth => Volatile.Read(ref _queueDepth);
 
-    public int MemberCount => _members.Count;
+    public int MemberCount => Volatile.Read(ref _memberCount);
 
     // How long a member's deliveries wait for more to batch: only in a model busy enough for batching to matter (the
     // member count is read without the session's loop, a count a moment old is as good).
     private TimeSpan FanOutInterval() =>
-        _members.Count >= _services.Options.FanOutBatchingMembers ? TimeSpan.FromMilliseconds(_services.Options.FanOutIntervalMs) : TimeSpan.Zero;
+        Volatile.Read(ref _memberCount) >= _services.Options.FanOutBatchingMembers ? TimeSpan.FromMilliseconds(_services.Options.FanOutIntervalMs) : TimeSpan.Zero;
 
     /// <summary>When someone last joined, left or submitted.</summary>
     public DateTimeOffset LastActivity { get; private set; }
@@ -162,7 +167,7 @@ internal sealed class ModelSession
     public void Broadcast(string method, object payload, string? exceptMemberId)
     {
         var message = new SessionMessage(method, payload);
-        foreach (var member in _members.Values)
+        foreach (var (_, member) in _members) // enumerating takes no lock, unlike Values
         {
             if (member.Member.MemberId != exceptMemberId)
             {
@@ -187,6 +192,7 @@ internal sealed class ModelSession
         }
 
         _members.Clear();
+        Volatile.Write(ref _memberCount, 0);
     }
 
     private async Task RunAsync()
@@ -387,7 +393,7 @@ internal sealed class ModelSession
         foreach (var item in stored)
         {
             var message = new SessionMessage(Methods.OperationApplied, item.Message);
-            foreach (var member in _members.Values)
+            foreach (var (_, member) in _members)
             {
                 Enqueue(member, message);
             }
@@ -563,7 +569,10 @@ internal sealed class ModelSession
         }
         else
         {
-            _members[member.MemberId] = new MemberConnection(member, role, _services.Options.OutboxCapacity, FanOutInterval);
+            if (_members.TryAdd(member.MemberId, new MemberConnection(member, role, _services.Options.OutboxCapacity, _fanOutClock)))
+            {
+                Interlocked.Increment(ref _memberCount);
+            }
         }
 
         if (firstOfUser)
@@ -621,6 +630,7 @@ internal sealed class ModelSession
             return false;
         }
 
+        Interlocked.Decrement(ref _memberCount);
         _ = removed.CloseAsync();
         var userId = removed.Member.Actor.UserId;
         if (notify && !_members.Values.Any(m => m.Member.Actor.UserId == userId))
@@ -652,6 +662,7 @@ internal sealed class ModelSession
     {
         if (!member.TryEnqueue(message) && _members.TryRemove(member.Member.MemberId, out _))
         {
+            Interlocked.Decrement(ref _memberCount);
             // Fell behind: dropped without stalling anyone; it rejoins and catches up.
             _services.Metrics.MembersDropped.Add(1);
             _ = member.CloseAsync();
@@ -717,6 +728,7 @@ internal sealed class ModelSession
         }
 
         _members.Clear();
+        Volatile.Write(ref _memberCount, 0);
     }
 
     /// <summary>A submission answered when its batch is stored (a resubmission of an op in the same batch).</summary>

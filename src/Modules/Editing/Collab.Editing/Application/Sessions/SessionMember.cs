@@ -43,15 +43,15 @@ internal sealed class MemberConnection
 {
     private readonly Channel<SessionMessage> _outbox;
     private readonly Task _sender;
-    private readonly Func<TimeSpan>? _interval;
+    private readonly FanOutClock? _clock;
 
     /// <param name="member">Who receives.</param>
     /// <param name="role">The member's role in the model.</param>
     /// <param name="capacity">Messages the outbox holds before the member counts as fallen behind.</param>
-    /// <param name="interval">The fan-out interval now (none when null or zero).</param>
-    public MemberConnection(ISessionMember member, ModelRole role, int capacity, Func<TimeSpan>? interval = null)
+    /// <param name="clock">The model's fan-out clock (no batching when null or its interval is zero).</param>
+    public MemberConnection(ISessionMember member, ModelRole role, int capacity, FanOutClock? clock = null)
     {
-        _interval = interval;
+        _clock = clock;
         Member = member;
         Role = role;
         _outbox = Channel.CreateBounded<SessionMessage>(new BoundedChannelOptions(capacity)
@@ -87,9 +87,9 @@ internal sealed class MemberConnection
         long? lastDelivery = null;
         while (await _outbox.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (lastDelivery is { } last && _interval is { } interval && interval() - Stopwatch.GetElapsedTime(last) is { Ticks: > 0 } wait)
+            if (lastDelivery is { } last && _clock is { } clock && clock.Interval - Stopwatch.GetElapsedTime(last) is { Ticks: > 0 } wait)
             {
-                await Task.Delay(wait).ConfigureAwait(false);
+                await clock.NextTickAsync(wait).ConfigureAwait(false);
             }
 
             while (batch.Count < 1000 && _outbox.Reader.TryRead(out var message))
@@ -109,5 +109,51 @@ internal sealed class MemberConnection
             batch.Clear();
             lastDelivery = Stopwatch.GetTimestamp();
         }
+    }
+}
+
+/// <summary>
+/// The batched fan-out's clock, one per model: a member that delivered less than <see cref="Interval"/> ago waits for
+/// the next tick, and every member waiting then shares it (one timer per model instead of one per member and batch).
+/// A tick is armed by the first member to wait after the previous one, for when that member's interval ends.
+/// </summary>
+internal sealed class FanOutClock(Func<TimeSpan> interval)
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _next;
+
+    /// <summary>The interval now (zero: no batching).</summary>
+    public TimeSpan Interval => interval();
+
+    /// <summary>Completes at the next tick; none armed, one is, <paramref name="wait"/> from now.</summary>
+    public Task NextTickAsync(TimeSpan wait)
+    {
+        TaskCompletionSource tick;
+        lock (_gate)
+        {
+            if (_next is not null)
+            {
+                return _next.Task;
+            }
+
+            tick = _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        _ = TickAfterAsync(wait, tick); // outside the lock: a wait under a millisecond completes at once
+        return tick.Task;
+    }
+
+    private async Task TickAfterAsync(TimeSpan wait, TaskCompletionSource tick)
+    {
+        await Task.Delay(wait).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_next == tick)
+            {
+                _next = null;
+            }
+        }
+
+        tick.TrySetResult();
     }
 }
