@@ -18,6 +18,13 @@ public sealed record CollabDatabase(string FilePath)
         DefaultTimeout = 30,
     }.ToString();
 
+    /// <summary>
+    /// Taken around the frequent writes (the op log, snapshots): SQLite has one writer at a time, and a writer that finds
+    /// the file locked is retried by Microsoft.Data.Sqlite after sleeping on its thread, so forty model sessions
+    /// committing at once stall each other for hundreds of milliseconds; waiting here is asynchronous and brief.
+    /// </summary>
+    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
     /// <summary>The folder that holds the database (and other state kept beside it, such as data protection keys).</summary>
     public string Folder => Path.GetDirectoryName(FilePath)!;
 }

@@ -6,7 +6,7 @@ namespace Collab.Editing.Infrastructure;
 
 /// <summary>
 /// The op log on the hot path, in plain ADO.NET: one transaction per commit batch (group commit: one fsync for every
-/// op that waited together), prepared statements, no change tracking.
+/// op that waited together), prepared statements, no change tracking; appends take <see cref="CollabDatabase.WriteGate"/>.
 /// </summary>
 internal sealed class OpLogStore(CollabDatabase database)
 {
@@ -20,8 +20,81 @@ internal sealed class OpLogStore(CollabDatabase database)
         return connection;
     }
 
-    /// <summary>Appends ops and their change records atomically; throws (and stores nothing) when any revision or op id exists.</summary>
+    /// <summary>
+    /// Appends ops and their change records atomically; throws (and stores nothing) when any revision or op id exists.
+    /// Appends that wait for the write gate together (other models' sessions) are stored in one transaction, one fsync
+    /// for all of them; when that fails, each is stored on its own, so that only the faulty one fails.
+    /// </summary>
     public async Task AppendAsync(IReadOnlyList<OpRecord> ops, IReadOnlyList<ModelChangeRecord> changes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var mine = new PendingAppend(ops, changes);
+        _waiting.Enqueue(mine);
+
+        // Not cancelled once queued: another session's write may store it, and its caller must then hear so.
+        await database.WriteGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            // Whoever held the gate before stored and answered everything it took from the queue; if this one was not
+            // among it, it is still queued.
+            if (!mine.Done.Task.IsCompleted)
+            {
+                var group = new List<PendingAppend>();
+                while (_waiting.TryDequeue(out var next))
+                {
+                    group.Add(next);
+                }
+
+                await WriteGroupAsync(group);
+            }
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+
+        await mine.Done.Task;
+    }
+
+    // Other sessions' appends are in the group: one caller's cancellation does not cancel them.
+    private async Task WriteGroupAsync(List<PendingAppend> group)
+    {
+        if (group.Count > 1)
+        {
+            try
+            {
+                await AppendCoreAsync([.. group.SelectMany(g => g.Ops)], [.. group.SelectMany(g => g.Changes)], CancellationToken.None);
+                group.ForEach(g => g.Done.TrySetResult());
+                return;
+            }
+            catch (Exception)
+            {
+                // Stored nothing (one transaction): each on its own below.
+            }
+        }
+
+        foreach (var append in group)
+        {
+            try
+            {
+                await AppendCoreAsync(append.Ops, append.Changes, CancellationToken.None);
+                append.Done.TrySetResult();
+            }
+            catch (Exception error)
+            {
+                append.Done.TrySetException(error);
+            }
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingAppend> _waiting = new();
+
+    private sealed record PendingAppend(IReadOnlyList<OpRecord> Ops, IReadOnlyList<ModelChangeRecord> Changes)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private async Task AppendCoreAsync(IReadOnlyList<OpRecord> ops, IReadOnlyList<ModelChangeRecord> changes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);

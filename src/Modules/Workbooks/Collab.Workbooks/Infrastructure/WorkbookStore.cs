@@ -1,3 +1,4 @@
+using Collab.Kernel.Data;
 using Collab.Workbooks.Contracts;
 using Collab.Workbooks.Domain;
 using Collab.Workbooks.Engine;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Collab.Workbooks.Infrastructure;
 
 /// <summary>Snapshots in <c>Workbooks_Snapshots</c>.</summary>
-internal sealed class WorkbookStore(IDbContextFactory<WorkbooksDbContext> contexts, TimeProvider time) : IWorkbookStore
+internal sealed class WorkbookStore(IDbContextFactory<WorkbooksDbContext> contexts, TimeProvider time, CollabDatabase database) : IWorkbookStore
 {
     public async Task<StoredSnapshot?> LoadLatestAsync(string modelId, CancellationToken cancellationToken = default)
     {
@@ -18,6 +19,19 @@ internal sealed class WorkbookStore(IDbContextFactory<WorkbooksDbContext> contex
     public async Task SaveAsync(string modelId, long revision, WorkbookSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var data = SnapshotCodec.Encode(snapshot);
+        await database.WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            await SaveCoreAsync(modelId, revision, data, cancellationToken);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+    }
+
+    private async Task SaveCoreAsync(string modelId, long revision, byte[] data, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var existing = await db.Snapshots.FirstOrDefaultAsync(s => s.ModelId == modelId && s.Revision == revision, cancellationToken);
         if (existing is null)
