@@ -20,8 +20,8 @@ public sealed record CollabDatabase(string FilePath)
 
     /// <summary>
     /// Taken around the frequent writes (the op log, snapshots): SQLite has one writer at a time, and a writer that finds
-    /// the file locked is retried by Microsoft.Data.Sqlite after sleeping on its thread, so forty model sessions
-    /// committing at once stall each other for hundreds of milliseconds; waiting here is asynchronous and brief.
+    /// the file locked is retried by Microsoft.Data.Sqlite until it succeeds, blocking its thread meanwhile, so forty
+    /// model sessions committing at once stalled each other for hundreds of milliseconds; waiting here is asynchronous.
     /// </summary>
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
