@@ -25,9 +25,25 @@ public class SharingTests(BrowserFixture browser)
         var search = dialog.GetByLabel("Add people by name or email");
         await search.ClickAsync();
         await search.PressSequentiallyAsync("bob", new LocatorPressSequentiallyOptions { Delay = 50 });
-        await alice.Locator(".mud-popover-open").GetByText("bob@demo.local").First.ClickAsync();
 
-        await dialog.GetByTestId("share-add").ClickAsync();
+        // The suggestions re-render after each keystroke's search; a click that reaches the circuit on an item of the
+        // list just replaced is dropped by Blazor (its handler is gone), so the pick is tried again until it took.
+        var add = dialog.GetByTestId("share-add");
+        for (var attempt = 1; ; attempt++)
+        {
+            await alice.Locator(".mud-popover-open").GetByText("bob@demo.local").First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(add).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await search.ClickAsync();
+            }
+        }
+
+        await add.ClickAsync();
         var bobRow = dialog.Locator("[data-testid=share-member][data-user='bob@demo.local']");
         await Assertions.Expect(bobRow).ToBeVisibleAsync();
         Assert.Equal("editor", await RoleOnServerAsync(id, "bob@demo.local"));
