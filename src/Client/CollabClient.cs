@@ -170,15 +170,7 @@ public sealed class CollabClient : IAsyncDisposable
                     o.Transports = transports;
                 }
             })
-            .AddJsonProtocol(o =>
-            {
-                o.PayloadSerializerOptions = new JsonSerializerOptions(WireJson.Options);
-                if (options.SharedReplicas is not null)
-                {
-                    // An op the shared state has already is not read again from each connection's message.
-                    o.PayloadSerializerOptions.Converters.Add(new WireOperationAppliedConverter((model, revision) => created?.Shared(model)?.Logged(revision)));
-                }
-            });
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = new JsonSerializerOptions(WireJson.Options));
         if (options.AutomaticReconnect)
         {
             builder.WithAutomaticReconnect(new ForeverRetryPolicy(options.ReconnectDelays));
@@ -317,9 +309,6 @@ public sealed class CollabClient : IAsyncDisposable
     }
 
     internal void Forget(string modelId) => _models.TryRemove(modelId, out _);
-
-    // The shared state of an open model (SharedReplicas), looked up for each op received.
-    internal SharedReplicaState? Shared(string modelId) => _models.TryGetValue(modelId, out var model) ? model.SharedState : null;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -151,11 +151,9 @@ public sealed class CollabModel : IAsyncDisposable
         _gate.Dispose();
     }
 
-    internal SharedReplicaState? SharedState { get; private set; }
-
     private WorkbookReplica NewReplica(WorkbookSnapshot snapshot, long revision)
     {
-        var shared = SharedState = _client.Options.SharedReplicas?.For(_client.Http.BaseAddress!, ModelId);
+        var shared = _client.Options.SharedReplicas?.For(_client.Http.BaseAddress!, ModelId);
         var replica = new WorkbookReplica(snapshot, revision, Send, shared: shared);
         replica.Rejected += (ops, reason) =>
         {

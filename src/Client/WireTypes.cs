@@ -36,18 +36,10 @@ public sealed record WireOperationApplied(string ModelId, long Revision, string 
 /// <summary>
 /// Reads <see cref="WireOperationApplied"/> field by field (a client receives one per op per member, so the generic
 /// reader for records of five constructor parameters, which caches every argument first, was a large share of a
-/// busy client's time); the op goes to the polymorphic <see cref="Operation"/> reader, unless <c>known</c> gives the
-/// op of that model and revision already (a client with shared replicas: another connection of the process read it),
-/// in which case the op's text is skipped and that op used: ops are immutable.
+/// busy client's time); the op goes to the polymorphic <see cref="Operation"/> reader.
 /// </summary>
-internal sealed class WireOperationAppliedConverter(Func<string, long, Operation?>? known) : JsonConverter<WireOperationApplied>
+internal sealed class WireOperationAppliedConverter : JsonConverter<WireOperationApplied>
 {
-    /// <summary>Without a lookup of ops known already (the type's attribute).</summary>
-    public WireOperationAppliedConverter()
-        : this(null)
-    {
-    }
-
     public override WireOperationApplied Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -88,15 +80,7 @@ internal sealed class WireOperationAppliedConverter(Func<string, long, Operation
             else if (reader.ValueTextEquals("op"u8))
             {
                 reader.Read();
-                if (known is not null && modelId is not null && revision is { } r && known(modelId, r) is { } same)
-                {
-                    reader.Skip(); // the same op, read already by another connection of this process (shared replicas)
-                    op = same;
-                }
-                else
-                {
-                    op = JsonSerializer.Deserialize<Operation>(ref reader, options);
-                }
+                op = JsonSerializer.Deserialize<Operation>(ref reader, options);
             }
             else
             {

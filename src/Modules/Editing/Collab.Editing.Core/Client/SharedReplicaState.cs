@@ -19,7 +19,7 @@ public sealed class SharedReplicaState
     /// <summary>Server ops kept so that a replica a little behind this state can catch up its own copy and compare.</summary>
     public const int LogCapacity = 256;
 
-    private readonly ConcurrentDictionary<long, RemoteOperation> _log = new(); // read without the gate (Logged)
+    private readonly Dictionary<long, RemoteOperation> _log = [];
     private readonly ConcurrentDictionary<long, RemoteOperation> _incoming = new();
     private readonly Dictionary<object, long> _holds = [];
     private Workbook? _workbook;
@@ -93,12 +93,6 @@ public sealed class SharedReplicaState
         _log.Clear();
         _logStart = revision + 1;
     }
-
-    /// <summary>
-    /// The server op of <paramref name="revision"/> when this state has it in its log (null otherwise); thread-safe and
-    /// lock-free. A connection receiving that op again can take this one instead of reading its own copy of the message.
-    /// </summary>
-    public Operation? Logged(long revision) => _log.TryGetValue(revision, out var op) ? op.Operation : null;
 
     /// <summary>Whether the next edit takes a copy of its own (see <see cref="CopyEvery"/>).</summary>
     internal bool TakeCopy() => CopyEvery > 0 && Interlocked.Increment(ref _edits) % CopyEvery == 0;
@@ -174,7 +168,7 @@ public sealed class SharedReplicaState
 
         for (; _logStart < keepFrom; _logStart++)
         {
-            _log.TryRemove(_logStart, out _);
+            _log.Remove(_logStart);
         }
     }
 
