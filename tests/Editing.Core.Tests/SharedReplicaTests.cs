@@ -17,6 +17,15 @@ public class SharedReplicaTests
         return (server, shared, sent, replicas);
     }
 
+    // Replica `index` shares the server state again, without a divergence, and every replica reads the server's state.
+    private static void AssertSharingAgain(Workbook server, SharedReplicaState shared, WorkbookReplica[] replicas, int index, long revision)
+    {
+        Assert.True(replicas[index].IsSharing);
+        Assert.Null(replicas[index].Divergence);
+        Assert.Equal(revision, shared.CurrentRevision);
+        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+    }
+
     [Fact]
     public void Replicas_with_nothing_pending_share_one_state_that_the_first_receiver_advances()
     {
@@ -66,10 +75,7 @@ public class SharedReplicaTests
         OperationApplier.Apply(server, pending.Operation);
         replicas[0].ServerOperation(2, pending.OpId, "me", pending.Operation);
         replicas[1].ServerOperation(2, pending.OpId, "me", pending.Operation);
-        Assert.True(replicas[1].IsSharing);
-        Assert.Null(replicas[1].Divergence);
-        Assert.Equal(2, shared.CurrentRevision);
-        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+        AssertSharingAgain(server, shared, replicas, 1, 2);
     }
 
     [Fact]
@@ -193,10 +199,7 @@ public class SharedReplicaTests
         replicas[1].ServerOperation(1, "x", "bob", insert);
         replicas[1].ServerOperation(2, pending.OpId, "me", pending.Operation);
         Assert.Equal(EditingClientState.Synchronized, replicas[1].Client.State);
-        Assert.True(replicas[1].IsSharing);
-        Assert.Null(replicas[1].Divergence);
-        Assert.Equal(2, shared.CurrentRevision);
-        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+        AssertSharingAgain(server, shared, replicas, 1, 2);
     }
 
     [Fact]
@@ -229,10 +232,7 @@ public class SharedReplicaTests
         OperationApplier.Apply(server, mine);
         replicas[0].ServerOperation(4, pending!.OpId, "me", mine);
         replicas[1].ServerOperation(4, pending.OpId, "me", mine);
-        Assert.True(replicas[1].IsSharing);
-        Assert.Null(replicas[1].Divergence);
-        Assert.Equal(4, shared.CurrentRevision);
-        Assert.All(replicas, r => Assert.Equal(Books.Dump(server), r.Read(Books.Dump)));
+        AssertSharingAgain(server, shared, replicas, 1, 4);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ internal sealed class OpLogStore(CollabDatabase database)
     private const string Ops = EditingDbContext.TablePrefix + "Ops";
     private const string Changes = EditingDbContext.TablePrefix + "Changes";
 
+    // Appends waiting for the write gate; whoever holds it stores all of them (group commit).
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingAppend> _waiting = new();
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(database.ConnectionString);
@@ -86,8 +89,6 @@ internal sealed class OpLogStore(CollabDatabase database)
             }
         }
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingAppend> _waiting = new();
 
     private sealed record PendingAppend(IReadOnlyList<OpRecord> Ops, IReadOnlyList<ModelChangeRecord> Changes)
     {
