@@ -337,6 +337,12 @@ public sealed class CollabClient : IAsyncDisposable
         Connection.On<WireOperationApplied>("OperationApplied", op => Route(op.ModelId, m => m.OnAppliedAsync([op])));
         Connection.On<List<WireOperationApplied>>("OperationsApplied", ops =>
         {
+            if (ops.Count > 0 && ops.TrueForAll(o => o.ModelId == ops[0].ModelId))
+            {
+                Route(ops[0].ModelId, m => m.OnAppliedAsync(ops)); // the usual batch: one model's ops
+                return;
+            }
+
             foreach (var group in ops.GroupBy(o => o.ModelId))
             {
                 Route(group.Key, m => m.OnAppliedAsync(group.ToList()));

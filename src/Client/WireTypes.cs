@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collab.Editing.Core;
@@ -60,7 +61,7 @@ internal sealed class WireOperationAppliedConverter : JsonConverter<WireOperatio
             if (reader.ValueTextEquals("modelId"u8))
             {
                 reader.Read();
-                modelId = reader.GetString();
+                modelId = WireStrings.Read(ref reader);
             }
             else if (reader.ValueTextEquals("revision"u8))
             {
@@ -75,12 +76,12 @@ internal sealed class WireOperationAppliedConverter : JsonConverter<WireOperatio
             else if (reader.ValueTextEquals("userId"u8))
             {
                 reader.Read();
-                userId = reader.GetString();
+                userId = WireStrings.Read(ref reader);
             }
             else if (reader.ValueTextEquals("op"u8))
             {
                 reader.Read();
-                op = JsonSerializer.Deserialize<Operation>(ref reader, options);
+                op = Operation.Read(ref reader, options);
             }
             else
             {
@@ -107,6 +108,43 @@ internal sealed class WireOperationAppliedConverter : JsonConverter<WireOperatio
         writer.WritePropertyName("op"u8);
         JsonSerializer.Serialize(writer, value.Op, options);
         writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// The model and user ids of received ops, kept once: every connection of a process receives every op of its models,
+/// each naming the same few ids, so reading them as new strings each time was garbage for nothing.
+/// </summary>
+internal static class WireStrings
+{
+    private const int MaxLength = 64;
+    private const int MaxKept = 8192;
+    private static readonly ConcurrentDictionary<string, string> Kept = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeptBySpan = Kept.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static int _count;
+
+    /// <summary>The string token at the reader (null for a JSON null), the kept instance when there is one.</summary>
+    public static string? Read(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > MaxLength)
+        {
+            return reader.GetString();
+        }
+
+        Span<char> chars = stackalloc char[MaxLength];
+        var text = chars[..reader.CopyString(chars)];
+        if (KeptBySpan.TryGetValue(text, out var kept))
+        {
+            return kept;
+        }
+
+        var value = new string(text);
+        if (Volatile.Read(ref _count) < MaxKept && Kept.TryAdd(value, value))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
+        return value;
     }
 }
 

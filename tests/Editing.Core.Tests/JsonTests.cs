@@ -104,4 +104,79 @@ public class JsonTests
         var op = new SetCellOperation("Sheet1", "B4", "1") with { Cell = "C7" };
         Assert.Equal(CellAddress.Parse("C7"), op.Address);
     }
+
+    // What Operation.Read gives for the text, and the token the reader is left on (with a trailing value after it).
+    private static (Operation Op, JsonTokenType Last, long Consumed) ReadWithReader(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes($"[{json},7]");
+        var reader = new Utf8JsonReader(bytes);
+        reader.Read(); // [
+        reader.Read(); // the op's {
+        var op = Operation.Read(ref reader, OperationJson.Options);
+        var last = reader.TokenType;
+        var consumed = reader.BytesConsumed;
+        reader.Read();
+        Assert.Equal(7, reader.GetInt32()); // the next value is read from where the op ended
+        return (op, last, consumed);
+    }
+
+    public static TheoryData<string> ReadLines => new()
+    {
+        """{"type":"setCell","sheet":"Sheet1","cell":"B4","input":"=SUM(B1:B3)"}""", // the direct reader's form
+        """{"type":"setCell","cell":"B4","input":"x","sheet":"Sheet1"}""", // other order: still direct
+        """{"sheet":"Sheet1","type":"setCell","cell":"B4","input":"x"}""", // type later: the serializer
+        """{"type":"setCell","sheet":"Sheet1","cell":"B4","input":42}""", // a number typed: the serializer
+        """{"type":"setCell","sheet":"Sheet1","cell":"B4","input":"x","note":"y"}""", // an unknown property
+        """{"type":"setCell","sheet":"S\u0068eet1","cell":"b4","input":"a\"b\u00e9"}""", // escapes
+        """{"type":"setCell","sheet":"Sheet1","cell":"ZZZ99999999","input":""}""", // an address the validator rejects
+        """{"type":"clearRange","sheet":"Sheet1","range":"A1:C2"}""",
+        """{"type":"batch","ops":[{"type":"setCell","sheet":"Sheet1","cell":"A1","input":"1"},{"type":"noop"}]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadLines))]
+    public void Read_gives_what_the_serializer_gives_and_stops_at_the_op_end(string line)
+    {
+        var (op, last, _) = ReadWithReader(line);
+
+        Assert.Equal(Operation.FromJson(line), op);
+        Assert.Equal(JsonTokenType.EndObject, last);
+        if (op is SetCellOperation set)
+        {
+            Assert.Equal(((SetCellOperation)Operation.FromJson(line)).Address, set.Address);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"type":"setCell","sheet":"Sheet1","cell":"B4"}""")] // input missing
+    [InlineData("""{"type":"setCell","sheet":null,"cell":"B4","input":"x"}""")] // a null sheet
+    [InlineData("""{"type":"setCell","sheet":"Sheet1","cell":["B4"],"input":"x"}""")] // not a string
+    public void Read_fails_where_the_serializer_fails(string line)
+    {
+        Assert.ThrowsAny<JsonException>(() => Operation.FromJson(line));
+        Assert.ThrowsAny<JsonException>(() => ReadWithReader(line));
+    }
+
+    [Fact]
+    public void Read_takes_the_last_of_a_repeated_property_as_the_serializer_does()
+    {
+        const string line = """{"type":"setCell","sheet":"Sheet1","cell":"B4","cell":"C5","input":"x"}""";
+        var (op, _, _) = ReadWithReader(line);
+
+        Assert.Equal(Operation.FromJson(line), op);
+        Assert.Equal("C5", ((SetCellOperation)op).Cell);
+    }
+
+    [Fact]
+    public void Read_of_plain_set_cells_reuses_the_sheet_name_the_serializer_would_allocate_again()
+    {
+        const string line = """{"type":"setCell","sheet":"Budget 2027","cell":"B4","input":"1"}""";
+        var first = (SetCellOperation)ReadWithReader(line).Op;
+        var second = (SetCellOperation)ReadWithReader(line.Replace("B4", "C9")).Op;
+
+        Assert.Same(first.Sheet, second.Sheet); // read directly, not through the serializer
+        Assert.NotSame(((SetCellOperation)Operation.FromJson(line)).Sheet, ((SetCellOperation)Operation.FromJson(line)).Sheet);
+        Assert.Equal(CellAddress.Parse("C9"), second.Address);
+    }
 }
+

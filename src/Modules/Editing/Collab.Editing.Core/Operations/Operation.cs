@@ -52,6 +52,25 @@ public abstract record Operation
     public static Operation FromJson(JsonElement json) =>
         json.Deserialize<Operation>(OperationJson.Options) ?? throw new JsonException("null is not an operation.");
 
+    /// <summary>
+    /// Reads one op at the reader's position (its start object) and leaves the reader on the op's last token, as a
+    /// converter does. The commonest op as servers write it, <c>{"type":"setCell","sheet":..,"cell":..,"input":..}</c>
+    /// with string values, is read directly (a client reads every op once per connection); anything else goes
+    /// through the serializer with <paramref name="options"/>, so both read the same text to the same op.
+    /// </summary>
+    /// <exception cref="JsonException">The value is not an op.</exception>
+    public static Operation Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var probe = reader;
+        if (OperationJson.TryReadPlainSetCell(ref probe) is { } setCell)
+        {
+            reader = probe;
+            return setCell;
+        }
+
+        return JsonSerializer.Deserialize<Operation>(ref reader, options) ?? throw new JsonException("null is not an operation.");
+    }
+
     /// <summary>The op as compact JSON, as sent on the wire.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, OperationJson.Options);
 
@@ -88,6 +107,59 @@ public static class OperationJson
         options.Converters.Add(new TypedTextConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // The last sheet name read by the direct reader: ops name the same few sheets, so most reads reuse the string.
+    private static string? _lastSheet;
+
+    /// <summary>
+    /// A setCell op whose "type" comes first and whose sheet, cell and input are strings, each once and nothing else
+    /// (as every server writes it), read without the serializer; null for anything else (the caller's reader is
+    /// then left where it was, as this one works on a copy).
+    /// </summary>
+    internal static SetCellOperation? TryReadPlainSetCell(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject
+            || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("type"u8)
+            || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("setCell"u8))
+        {
+            return null;
+        }
+
+        string? sheet = null, cell = null, input = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return sheet is null || cell is null || input is null ? null : new SetCellOperation(sheet, cell, input);
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return null;
+            }
+
+            var name = reader.ValueTextEquals("sheet"u8) ? 0 : reader.ValueTextEquals("cell"u8) ? 1 : reader.ValueTextEquals("input"u8) ? 2 : -1;
+            if (name < 0 || (name == 0 ? sheet : name == 1 ? cell : input) is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+            {
+                return null;
+            }
+
+            switch (name)
+            {
+                case 0:
+                    sheet = _lastSheet is { } last && reader.ValueTextEquals(last) ? last : _lastSheet = reader.GetString()!;
+                    break;
+                case 1:
+                    cell = reader.GetString()!;
+                    break;
+                default:
+                    input = reader.GetString()!;
+                    break;
+            }
+        }
+
+        return null;
     }
 }
 
