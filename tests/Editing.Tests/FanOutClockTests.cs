@@ -45,4 +45,54 @@ public class FanOutClockTests
         interval = TimeSpan.FromMilliseconds(20);
         Assert.Equal(TimeSpan.FromMilliseconds(20), clock.Interval);
     }
+
+    [Fact]
+    public async Task A_sender_that_fails_while_waiting_closes_the_outbox_so_the_session_drops_the_member()
+    {
+        var calls = 0;
+        var clock = new FanOutClock(() => ++calls == 1 ? TimeSpan.FromMilliseconds(1) : throw new InvalidOperationException("broken clock"));
+        var member = new RecordingMember();
+        var connection = new MemberConnection(member, Permissions.Contracts.ModelRole.Editor, capacity: 100, clock);
+
+        Assert.True(connection.TryEnqueue(new SessionMessage("PresenceChanged", 1)));
+        await member.Delivered.Task.WaitAsync(Long, TestContext.Current.CancellationToken);
+        Assert.True(connection.TryEnqueue(new SessionMessage("PresenceChanged", 2))); // waits: the clock answers
+        Assert.True(connection.TryEnqueue(new SessionMessage("PresenceChanged", 3))); // waits: the clock throws
+
+        // Without the guard the sender died silently and the outbox kept accepting until 100 messages had piled up.
+        var deadline = DateTime.UtcNow + Long;
+        while (connection.TryEnqueue(new SessionMessage("PresenceChanged", 4)) && connection.Backlog < 50 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(connection.TryEnqueue(new SessionMessage("PresenceChanged", 5)));
+        await connection.CloseAsync().WaitAsync(Long, TestContext.Current.CancellationToken); // ended, not faulted
+    }
+
+    private sealed class RecordingMember : ISessionMember
+    {
+        public TaskCompletionSource Delivered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string MemberId => "m1";
+
+        public Kernel.Security.Actor Actor => throw new NotSupportedException();
+
+        public string DisplayName => "M";
+
+        public string Color => "#000";
+
+        public MemberKind Kind => MemberKind.Hub;
+
+        public Task DeliverAsync(IReadOnlyList<SessionMessage> messages)
+        {
+            Delivered.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public void Dropped(string reason)
+        {
+        }
+    }
 }
+

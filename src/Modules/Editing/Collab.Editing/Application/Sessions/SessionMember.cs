@@ -83,6 +83,20 @@ internal sealed class MemberConnection
 
     private async Task SendLoopAsync()
     {
+        try
+        {
+            await SendAllAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The sender itself failed (waiting, not delivering): nothing more would reach the member, so the outbox
+            // closes; the session's next message finds it closed and drops the member, who rejoins from a snapshot.
+            _outbox.Writer.TryComplete();
+        }
+    }
+
+    private async Task SendAllAsync()
+    {
         var batch = new List<SessionMessage>();
         long? lastDelivery = null;
         while (await _outbox.Reader.WaitToReadAsync().ConfigureAwait(false))
