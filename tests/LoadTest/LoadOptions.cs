@@ -13,6 +13,13 @@ public sealed record LoadOptions
 
     public double DurationSeconds { get; init; } = 10;
 
+    /// <summary>
+    /// Seconds of editing before the measured <see cref="DurationSeconds"/> (--warmup): those edits are made and checked
+    /// for convergence like the others, but their latencies are reported apart and not in the figures, since a run's
+    /// first seconds carry one-time costs (code compiled on first use in both processes, the joins' backlog).
+    /// </summary>
+    public double WarmUpSeconds { get; init; } = 5;
+
     /// <summary>Share of edits that insert or delete rows (the rest write cells).</summary>
     public double StructuralShare { get; init; } = 0.05;
 
@@ -60,6 +67,7 @@ public sealed record LoadOptions
                 "--models" => options with { Models = (int)Number() },
                 "--edits-per-second" => options with { EditsPerSecond = Number() },
                 "--duration" => options with { DurationSeconds = Number() },
+                "--warmup" => options with { WarmUpSeconds = Number() },
                 "--structural" => options with { StructuralShare = Number() },
                 "--url" => options with { Url = new Uri(Next().TrimEnd('/') + "/") },
                 "--flooders" => options with { Flooders = (int)Number() },
@@ -71,13 +79,13 @@ public sealed record LoadOptions
                 "--label" => options with { Label = Next() },
                 "--own-replicas" => options with { OwnReplicas = true },
                 "--copy-every" => options with { CopyEvery = (int)Number() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --models N --edits-per-second R --duration S --structural SHARE --url URL --flooders N --flood-rate R --report FILE --no-report --label TEXT --own-replicas --copy-every N"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --models N --edits-per-second R --duration S --warmup S --structural SHARE --url URL --flooders N --flood-rate R --report FILE --no-report --label TEXT --own-replicas --copy-every N"),
             };
         }
 
-        if (options.Users < 1 || options.Models < 1 || options.Models > options.Users || options.EditsPerSecond <= 0 || options.DurationSeconds <= 0)
+        if (options.Users < 1 || options.Models < 1 || options.Models > options.Users || options.EditsPerSecond <= 0 || options.DurationSeconds <= 0 || options.WarmUpSeconds < 0)
         {
-            throw new ArgumentException("Need users >= models >= 1, a positive edit rate and a positive duration.");
+            throw new ArgumentException("Need users >= models >= 1, a positive edit rate, a positive duration and a warm-up of zero or more seconds.");
         }
 
         return options;

@@ -23,7 +23,8 @@ public sealed record LoadResult(
     (double AverageCpu, double PeakCpu, long PeakRssBytes)? Server,
     bool Converged,
     string? Divergence,
-    int SharingReplicas = 0)
+    int SharingReplicas = 0,
+    LatencyHistogram? WarmUpSeen = null)
 {
     public long ErrorCount => Errors.Values.Sum();
 
@@ -43,8 +44,11 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly LatencyHistogram _ack = new();
     private readonly LatencyHistogram _seen = new();
+    private readonly LatencyHistogram _warmUpAck = new();
+    private readonly LatencyHistogram _warmUpSeen = new();
     private readonly SharedReplicas? _sharing = options.OwnReplicas ? null : new SharedReplicas { CopyEvery = options.CopyEvery };
     private long _edits;
+    private long _measureFrom = long.MaxValue; // edits started from this timestamp on are measured
     private long _rateLimited;
 
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken = default)
@@ -55,12 +59,19 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
 
         var (modelIds, emails) = await SetUpAsync(url, cancellationToken);
         var clients = await ConnectAsync(url, emails, modelIds, cancellationToken);
-        server?.ResetUsage();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watch = Stopwatch.StartNew();
         var editors = clients.Select((c, i) => Task.Run(() => EditLoopAsync(c.Model, i, stop.Token), CancellationToken.None)).ToList();
         var flooders = await StartFloodersAsync(url, modelIds[0], stop.Token);
+        if (options.WarmUpSeconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.WarmUpSeconds), cancellationToken);
+            log.WriteLine($"Warmed up for {options.WarmUpSeconds} s (those edits are not in the figures).");
+        }
+
+        server?.ResetUsage();
+        var watch = Stopwatch.StartNew();
+        Interlocked.Exchange(ref _measureFrom, Stopwatch.GetTimestamp());
         await Task.Delay(TimeSpan.FromSeconds(options.DurationSeconds), cancellationToken);
         await stop.CancelAsync();
         await Task.WhenAll(editors.Concat(flooders));
@@ -76,7 +87,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         }
 
         return new LoadResult(options, Interlocked.Read(ref _edits), Interlocked.Read(ref _edits) / elapsed, _ack, _seen,
-            new Dictionary<string, long>(_errors), Interlocked.Read(ref _rateLimited), usage, converged, divergence, sharing);
+            new Dictionary<string, long>(_errors), Interlocked.Read(ref _rateLimited), usage, converged, divergence, sharing, _warmUpSeen);
     }
 
     private async Task<(List<string> ModelIds, List<string> Emails)> SetUpAsync(Uri url, CancellationToken cancellationToken)
@@ -121,7 +132,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             {
                 if (applied.UserId != client.UserId && _sentAt.TryGetValue(applied.OpId, out var sent))
                 {
-                    _seen.Record(Stopwatch.GetElapsedTime(sent));
+                    (Measured(sent) ? _seen : _warmUpSeen).Record(Stopwatch.GetElapsedTime(sent));
                 }
             };
             model.Rejected += (_, reason) => Count(reason.Split(':')[0]);
@@ -169,17 +180,25 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             return;
         }
 
-        Interlocked.Increment(ref _edits);
+        var measured = Measured(started);
+        if (measured)
+        {
+            Interlocked.Increment(ref _edits);
+        }
+
         _ = edit.Acknowledged.ContinueWith(
             ack =>
             {
                 if (ack.IsCompletedSuccessfully)
                 {
-                    _ack.Record(Stopwatch.GetElapsedTime(started));
+                    (measured ? _ack : _warmUpAck).Record(Stopwatch.GetElapsedTime(started));
                 }
             },
             TaskScheduler.Default);
     }
+
+    // Whether an edit started at this timestamp is in the figures (after the warm-up).
+    private bool Measured(long started) => started >= Interlocked.Read(ref _measureFrom);
 
     private async Task<List<Task>> StartFloodersAsync(Uri url, string modelId, CancellationToken stop)
     {
@@ -300,11 +319,16 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     {
         static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"users {r.Options.Users}, models {r.Options.Models}, {r.Options.EditsPerSecond} edits/s each, {r.Options.DurationSeconds} s, flooders {r.Options.Flooders}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"users {r.Options.Users}, models {r.Options.Models}, {r.Options.EditsPerSecond} edits/s each, {r.Options.DurationSeconds} s measured after {r.Options.WarmUpSeconds} s of warm-up, flooders {r.Options.Flooders}");
         text.AppendLine(CultureInfo.InvariantCulture, $"edits {r.Edits:N0} ({r.OpsPerSecond:F1} ops/s)");
         text.AppendLine("latency (ms)        p50     p95     p99     max   samples");
         text.AppendLine(CultureInfo.InvariantCulture, $"submit-to-ack   {Ms(r.Ack.Percentile(50)),7} {Ms(r.Ack.Percentile(95)),7} {Ms(r.Ack.Percentile(99)),7} {Ms(r.Ack.Max),7} {r.Ack.Count,9:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"seen-by-others  {Ms(r.Seen.Percentile(50)),7} {Ms(r.Seen.Percentile(95)),7} {Ms(r.Seen.Percentile(99)),7} {Ms(r.Seen.Max),7} {r.Seen.Count,9:N0}");
+        if (r.WarmUpSeen is { Count: > 0 } warm)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"warm-up ({r.Options.WarmUpSeconds} s before, not above): seen-by-others p50 {Ms(warm.Percentile(50))} p99 {Ms(warm.Percentile(99))} max {Ms(warm.Max)} ({warm.Count:N0} samples)");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"errors {r.ErrorCount} {(r.Errors.Count > 0 ? "(" + string.Join(", ", r.Errors.Select(e => $"{e.Key}: {e.Value}")) + ")" : "")}; rate-limited answers {r.RateLimited:N0}");
         if (r.Server is { } s)
         {
@@ -322,6 +346,6 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
         var server = r.Server is { } s ? $"{s.AverageCpu:F0}% / {s.PeakCpu:F0}% | {s.PeakRssBytes / 1024 / 1024} MiB" : "n/a | n/a";
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {string.Join("; ", new[] { r.Options.Label, r.Options.OwnReplicas ? "own replicas" : null }.Where(l => !string.IsNullOrEmpty(l)))} | {r.Options.Users} | {r.Options.Models} | {r.Options.EditsPerSecond} | {r.Options.DurationSeconds} | {r.Options.Flooders} | {r.OpsPerSecond:F1} | {Ms(r.Ack.Percentile(50))} / {Ms(r.Ack.Percentile(95))} / {Ms(r.Ack.Percentile(99))} / {Ms(r.Ack.Max)} | {Ms(r.Seen.Percentile(50))} / {Ms(r.Seen.Percentile(95))} / {Ms(r.Seen.Percentile(99))} / {Ms(r.Seen.Max)} | {r.ErrorCount} | {r.RateLimited} | {server} | {(r.Converged ? "yes" : "NO")} |");
+            $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {string.Join("; ", new[] { r.Options.Label, r.Options.OwnReplicas ? "own replicas" : null }.Where(l => !string.IsNullOrEmpty(l)))} | {r.Options.Users} | {r.Options.Models} | {r.Options.EditsPerSecond} | {r.Options.DurationSeconds}{(r.Options.WarmUpSeconds > 0 ? $" (+{r.Options.WarmUpSeconds} warm-up)" : "")} | {r.Options.Flooders} | {r.OpsPerSecond:F1} | {Ms(r.Ack.Percentile(50))} / {Ms(r.Ack.Percentile(95))} / {Ms(r.Ack.Percentile(99))} / {Ms(r.Ack.Max)} | {Ms(r.Seen.Percentile(50))} / {Ms(r.Seen.Percentile(95))} / {Ms(r.Seen.Percentile(99))} / {Ms(r.Seen.Max)} | {r.ErrorCount} | {r.RateLimited} | {server} | {(r.Converged ? "yes" : "NO")} |");
     }
 }
