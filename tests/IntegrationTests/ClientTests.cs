@@ -4,6 +4,7 @@ using Collab.Client;
 using Collab.Editing.Core;
 using Collab.Tests.Support;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Collab.IntegrationTests;
 
@@ -136,6 +137,37 @@ public class RateLimitTests
     }
 }
 
+public class PresenceRateLimitTests
+{
+    [Fact]
+    public async Task A_connection_flooding_presence_is_rate_limited_with_the_code_and_survives()
+    {
+        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["RateLimits:HubPresencePerSecond"] = "5", ["RateLimits:HubBurstSeconds"] = "1" });
+        using var alice = await app.CreateClientForAsync("alice@demo.local");
+        var modelId = await CollabAppFactory.CreateModelAsync(alice, "Presence flood");
+        await using var hub = await HubClient.ConnectAsync(app, await app.GetTokenAsync("alice@demo.local"));
+        await hub.JoinAsync(modelId);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            try
+            {
+                await hub.Connection.InvokeAsync("UpdatePresence", new { modelId, sheet = "Sheet1", cell = $"A{i + 1}", editing = false }, TestContext.Current.CancellationToken);
+                return "ok";
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException error)
+            {
+                return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + 14)..];
+            }
+        }));
+
+        Assert.Contains("rate_limited: Too many presence updates from this connection; slow down.", results);
+        Assert.InRange(results.Count(r => r == "ok"), 1, 10);
+        await Task.Delay(1100, TestContext.Current.CancellationToken);
+        await hub.Connection.InvokeAsync("UpdatePresence", new { modelId, sheet = "Sheet1", cell = "B2", editing = false }, TestContext.Current.CancellationToken);
+    }
+}
+
 public class ShortLoadRunTests
 {
     [Theory]
@@ -153,5 +185,6 @@ public class ShortLoadRunTests
         Assert.Equal(0, result.ErrorCount);
         Assert.True(result.Edits >= 100, $"only {result.Edits} edits were made");
         Assert.True(result.Seen.Count > result.Edits, "edits were not seen by the other clients");
+        Assert.True(result.WarmUpSeen is { Count: > 0 }, "the warm-up's edits were not timed apart");
     }
 }

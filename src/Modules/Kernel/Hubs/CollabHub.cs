@@ -23,21 +23,18 @@ public sealed class CollabHub(IServiceProvider services, HubRateLimiter limiter,
 
     /// <summary>Submits an operation: returns <c>{revision}</c> once it is durably stored.</summary>
     public Task<object> SubmitOperation(SubmitOperationRequest? submission) =>
-        CallAsync<IModelSessionHub, object>(hub => !limiter.TryAcquire(Context.ConnectionId, HubCallKind.Operation)
-            ? throw new HubErrorException(ErrorCodes.RateLimited, "Too many operations from this connection; slow down.")
-            : submission is null
-            ? throw new HubErrorException(ErrorCodes.InvalidOperation, "The submission is missing.")
-            : hub.SubmitOperationAsync(Caller(), submission, Context.ConnectionAborted));
+        Limited<IModelSessionHub>(HubCallKind.Operation)
+            ? RateLimited<object>("Too many operations from this connection; slow down.")
+            : CallAsync<IModelSessionHub, object>(hub => submission is null
+                ? throw new HubErrorException(ErrorCodes.InvalidOperation, "The submission is missing.")
+                : hub.SubmitOperationAsync(Caller(), submission, Context.ConnectionAborted));
 
     /// <summary>Reports where the caller is and whether they are typing.</summary>
     public Task UpdatePresence(PresenceUpdateRequest? presence) =>
-        CallAsync<IPresenceHub, bool>(async hub =>
+        Limited<IPresenceHub>(HubCallKind.Presence)
+        ? RateLimited<bool>("Too many presence updates from this connection; slow down.")
+        : CallAsync<IPresenceHub, bool>(async hub =>
         {
-            if (!limiter.TryAcquire(Context.ConnectionId, HubCallKind.Presence))
-            {
-                throw new HubErrorException(ErrorCodes.RateLimited, "Too many presence updates from this connection; slow down.");
-            }
-
             if (presence is null)
             {
                 throw new HubErrorException(ErrorCodes.InvalidInput, "The presence update is missing.");
@@ -80,6 +77,16 @@ public sealed class CollabHub(IServiceProvider services, HubRateLimiter limiter,
         Context.User!.ToActor(),
         Context.User!.GetDisplayName(),
         Context.User!.FindFirst(CollabClaims.Color)?.Value ?? "#1e88e5");
+
+    // Over the connection's limit, checked after what CallAsync checks first (an expired token, a disabled module),
+    // so that those answer as before.
+    private bool Limited<THandler>(HubCallKind kind)
+        where THandler : class =>
+        !TokenExpired() && services.GetService<THandler>() is not null && !limiter.TryAcquire(Context.ConnectionId, kind);
+
+    // A flood is mostly rate-limited calls: each is answered with a faulted task instead of exceptions thrown and
+    // caught here (two throws per message cost more than the rest of its answer).
+    private static Task<T> RateLimited<T>(string text) => Task.FromException<T>(new HubException($"{ErrorCodes.RateLimited}: {text}"));
 
     private async Task<TResult> CallAsync<THandler, TResult>(Func<THandler, Task<TResult>> call)
         where THandler : class
