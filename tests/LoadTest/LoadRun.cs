@@ -44,7 +44,6 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly LatencyHistogram _ack = new();
     private readonly LatencyHistogram _seen = new();
-    private readonly LatencyHistogram _warmUpAck = new();
     private readonly LatencyHistogram _warmUpSeen = new();
     private readonly SharedReplicas? _sharing = options.OwnReplicas ? null : new SharedReplicas { CopyEvery = options.CopyEvery };
     private long _edits;
@@ -189,9 +188,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         _ = edit.Acknowledged.ContinueWith(
             ack =>
             {
-                if (ack.IsCompletedSuccessfully)
+                if (measured && ack.IsCompletedSuccessfully)
                 {
-                    (measured ? _ack : _warmUpAck).Record(Stopwatch.GetElapsedTime(started));
+                    _ack.Record(Stopwatch.GetElapsedTime(started));
                 }
             },
             TaskScheduler.Default);
