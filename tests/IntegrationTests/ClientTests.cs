@@ -109,24 +109,14 @@ public class RateLimitTests
     [Fact]
     public async Task A_flooding_connection_is_rate_limited_and_survives()
     {
-        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["RateLimits:HubOperationsPerSecond"] = "5", ["RateLimits:HubBurstSeconds"] = "1" });
+        await using var app = WithLimit("RateLimits:HubOperationsPerSecond");
         using var alice = await app.CreateClientForAsync("alice@demo.local");
         var modelId = await CollabAppFactory.CreateModelAsync(alice, "Flood");
         await using var hub = await HubClient.ConnectAsync(app, await app.GetTokenAsync("alice@demo.local"));
         await hub.JoinAsync(modelId);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
-        {
-            try
-            {
-                await hub.SubmitAsync(modelId, 0, new { type = "setCell", sheet = "Sheet1", cell = $"A{i + 1}", input = "1" });
-                return "ok";
-            }
-            catch (Microsoft.AspNetCore.SignalR.HubException error)
-            {
-                return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + 14)..].Split(':')[0];
-            }
-        }));
+        var results = (await CallAtOnceAsync(i => hub.SubmitAsync(modelId, 0, new { type = "setCell", sheet = "Sheet1", cell = $"A{i + 1}", input = "1" })))
+            .Select(r => r.Split(':')[0]).ToArray();
 
         Assert.Contains("rate_limited", results);
         Assert.InRange(results.Count(r => r == "ok"), 1, 10);
@@ -135,37 +125,41 @@ public class RateLimitTests
         var after = await hub.SubmitAsync(modelId, 0, new { type = "setCell", sheet = "Sheet1", cell = "B1", input = "after" });
         Assert.True(after.GetProperty("revision").GetInt64() > 0);
     }
-}
 
-public class PresenceRateLimitTests
-{
     [Fact]
     public async Task A_connection_flooding_presence_is_rate_limited_with_the_code_and_survives()
     {
-        await using var app = new CollabAppFactory("Development", new Dictionary<string, string?> { ["RateLimits:HubPresencePerSecond"] = "5", ["RateLimits:HubBurstSeconds"] = "1" });
+        await using var app = WithLimit("RateLimits:HubPresencePerSecond");
         using var alice = await app.CreateClientForAsync("alice@demo.local");
         var modelId = await CollabAppFactory.CreateModelAsync(alice, "Presence flood");
         await using var hub = await HubClient.ConnectAsync(app, await app.GetTokenAsync("alice@demo.local"));
         await hub.JoinAsync(modelId);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
-        {
-            try
-            {
-                await hub.Connection.InvokeAsync("UpdatePresence", new { modelId, sheet = "Sheet1", cell = $"A{i + 1}", editing = false }, TestContext.Current.CancellationToken);
-                return "ok";
-            }
-            catch (Microsoft.AspNetCore.SignalR.HubException error)
-            {
-                return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + 14)..];
-            }
-        }));
+        var results = await CallAtOnceAsync(i => hub.Connection.InvokeAsync("UpdatePresence", new { modelId, sheet = "Sheet1", cell = $"A{i + 1}", editing = false }, TestContext.Current.CancellationToken));
 
         Assert.Contains("rate_limited: Too many presence updates from this connection; slow down.", results);
         Assert.InRange(results.Count(r => r == "ok"), 1, 10);
         await Task.Delay(1100, TestContext.Current.CancellationToken);
         await hub.Connection.InvokeAsync("UpdatePresence", new { modelId, sheet = "Sheet1", cell = "B2", editing = false }, TestContext.Current.CancellationToken);
     }
+
+    // A server allowing five calls a second of the limited kind, with a one-second burst.
+    private static CollabAppFactory WithLimit(string perSecondKey) =>
+        new("Development", new Dictionary<string, string?> { [perSecondKey] = "5", ["RateLimits:HubBurstSeconds"] = "1" });
+
+    // Thirty calls started at once: "ok" for each that succeeded, else the hub error's "code: text".
+    private static Task<string[]> CallAtOnceAsync(Func<int, Task> call) => Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+    {
+        try
+        {
+            await call(i);
+            return "ok";
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException error)
+        {
+            return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + 14)..];
+        }
+    }));
 }
 
 public class ShortLoadRunTests
